@@ -1,0 +1,10 @@
+"""Development and `make run`: debug on, an SQLite file, tasks in-process unless REDIS_URL is set."""
+
+from __future__ import annotations
+
+from .base import *  # noqa: F403
+from .base import ENV
+
+DEBUG = True
+SECRET_KEY = ENV.get("SECRET_KEY") or "dev-only-key-not-for-production-kimtra-portal-0123456789"
+ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]  # noqa: F405

@@ -1,0 +1,57 @@
+"""Reading configuration from the environment, kept free of Django so it can be tested alone."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import dj_database_url
+
+
+def env_bool(env: Mapping[str, str], name: str, default: bool) -> bool:
+    raw = env.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    value = raw.strip().lower()
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"0", "false", "no", "off"}:
+        return False
+    raise ValueError(f"{name} must be a boolean (1/0, true/false), got {raw!r}")
+
+
+def env_list(env: Mapping[str, str], name: str) -> list[str]:
+    return [item.strip() for item in env.get(name, "").split(",") if item.strip()]
+
+
+def database_config(env: Mapping[str, str], base_dir: Path) -> dict[str, Any]:
+    """SQLite beside the code unless DATABASE_URL names another database."""
+    url = env.get("DATABASE_URL", "").strip()
+    if not url:
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(base_dir / "db.sqlite3"),
+        }
+    config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    if config["ENGINE"] == "django.db.backends.postgresql":
+        # Reports lock figures in transactions; a short connect timeout keeps a dead
+        # database from hanging every request.
+        config.setdefault("OPTIONS", {})["connect_timeout"] = 5
+    return config
+
+
+def celery_config(env: Mapping[str, str]) -> dict[str, Any]:
+    """A real broker when REDIS_URL is set; otherwise tasks run in the calling process."""
+    redis_url = env.get("REDIS_URL", "").strip()
+    if redis_url:
+        return {
+            "CELERY_BROKER_URL": redis_url,
+            "CELERY_RESULT_BACKEND": redis_url,
+            "CELERY_TASK_ALWAYS_EAGER": False,
+        }
+    return {
+        "CELERY_BROKER_URL": "memory://",
+        "CELERY_RESULT_BACKEND": None,
+        "CELERY_TASK_ALWAYS_EAGER": True,
+    }

@@ -1,0 +1,13 @@
+"""Tests: the base settings with a fast password hasher; services come from the environment as in CI."""
+
+from __future__ import annotations
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-key-kimtra-portal-0123456789-abcdefghijklmnopqrstuvwxyz"
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

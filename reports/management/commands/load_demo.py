@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from wards import demo as wards_demo
+
+
+class Command(BaseCommand):
+    help = "Load the demo city, wards, users and figures (idempotent; refuses when DEBUG is off)."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if not settings.DEBUG:
+            raise CommandError(
+                _("load_demo creates accounts with a published password; it runs only with DEBUG on.")
+            )
+        with transaction.atomic():
+            wards = wards_demo.load()
+        self.stdout.write(
+            self.style.SUCCESS(
+                _("Demo data loaded: %(wards)s; users %(users)s (password %(password)s).")
+                % {
+                    "wards": ", ".join(str(w) for w in wards.values()),
+                    "users": ", ".join(u.username for u in wards_demo.DEMO_USERS),
+                    "password": wards_demo.DEMO_PASSWORD,
+                }
+            )
+        )

@@ -1,0 +1,26 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import City, Membership, Ward
+
+
+@admin.register(City)
+class CityAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Ward)
+class WardAdmin(SimpleHistoryAdmin):
+    list_display = ["display_name", "city", "slug", "population", "area_km2", "formed_on", "is_demo"]
+    list_filter = ["city", "kind", "is_demo"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Membership)
+class MembershipAdmin(SimpleHistoryAdmin):
+    list_display = ["user", "role", "ward", "city", "signing_title"]
+    list_filter = ["role", "ward", "city"]
+    search_fields = ["user__username", "user__first_name", "user__last_name"]
+    autocomplete_fields = ["user"]

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WardsConfig(AppConfig):
+    name = "wards"
+    verbose_name = _("Wards and people")

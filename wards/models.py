@@ -1,0 +1,172 @@
+"""Tenancy: the city, its wards, and who works for which with what role."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+def ward_slug(name: str) -> str:
+    """ASCII slug of a Vietnamese name; slugify() alone drops "đ" instead of mapping it."""
+    return slugify(name.replace("đ", "d").replace("Đ", "D"))
+
+
+class City(models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+
+    class Meta:
+        verbose_name = _("city")
+        verbose_name_plural = _("cities")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"thành phố {self.name}"
+
+
+class WardKind(models.TextChoices):
+    # The values are the Vietnamese words used in report text ("phường Kim Trà").
+    PHUONG = "phường", _("ward (phường)")
+    XA = "xã", _("commune (xã)")
+
+
+class Ward(models.Model):
+    city = models.ForeignKey(City, on_delete=models.PROTECT, related_name="wards", verbose_name=_("city"))
+    name = models.CharField(_("name"), max_length=100, help_text=_("Without the kind, e.g. Kim Trà."))
+    kind = models.CharField(_("kind"), max_length=10, choices=WardKind.choices, default=WardKind.PHUONG)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, help_text=_("ASCII, used in addresses: kim-tra."))
+    area_km2 = models.DecimalField(
+        _("area (km²)"),
+        max_digits=8,
+        decimal_places=2,
+        validators=[MinValueValidator(0), MaxValueValidator(100_000)],
+    )
+    population = models.PositiveIntegerField(_("population"), validators=[MaxValueValidator(10_000_000)])
+    formed_on = models.DateField(_("date formed"))
+    legal_basis = models.TextField(_("legal basis"), help_text=_("The resolution that formed the unit."))
+    former_units = models.TextField(
+        _("former units merged"), blank=True, help_text=_("One per line, with their kind: phường Hương Xuân.")
+    )
+    residential_groups = models.PositiveSmallIntegerField(_("residential groups (tổ dân phố)"))
+    place_name = models.CharField(
+        _("place name in dates"),
+        max_length=100,
+        blank=True,
+        help_text=_('Written before the date of a document ("Kim Trà, ngày ..."); the name when empty.'),
+    )
+    document_code = models.CharField(
+        _("issuing body code"), max_length=20, default="UBND", help_text=_("The part after the type: 12/BC-UBND.")
+    )
+    is_demo = models.BooleanField(
+        _("demo data"), default=False, help_text=_("The figures of this unit are made up for demonstration.")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("ward")
+        verbose_name_plural = _("wards")
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["city", "name", "kind"], name="ward_unique_name_in_city")]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    def clean(self) -> None:
+        if self.slug and self.slug != ward_slug(self.slug):
+            raise ValidationError({"slug": _("Use lower-case ASCII letters, digits and hyphens only.")})
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.kind} {self.name}"
+
+    @property
+    def committee_name(self) -> str:
+        return f"Ủy ban nhân dân {self.display_name}"
+
+    @property
+    def header_lines(self) -> tuple[str, str]:
+        """The issuing authority as the left block of an official document prints it."""
+        return ("ỦY BAN NHÂN DÂN", self.display_name.upper())
+
+    @property
+    def date_place(self) -> str:
+        return self.place_name or self.name
+
+    @property
+    def former_unit_names(self) -> list[str]:
+        return [line.strip() for line in self.former_units.splitlines() if line.strip()]
+
+
+class Role(models.TextChoices):
+    STAFF = "staff", _("Ward staff")
+    LEADER = "leader", _("Ward leader")
+    CITY = "city", _("City Home Affairs")
+
+
+WARD_ROLES = frozenset({Role.STAFF, Role.LEADER})
+ALL_ROLES = frozenset(Role)
+
+
+class SigningTitle(models.TextChoices):
+    # Values are the words printed in signature blocks.
+    CHU_TICH = "Chủ tịch", _("Chairman")
+    PHO_CHU_TICH = "Phó Chủ tịch", _("Vice chairman")
+
+
+class Membership(models.Model):
+    """What a user may do and where: staff or leader of one ward, or Home Affairs of a city."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership", verbose_name=_("user")
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices)
+    ward = models.ForeignKey(
+        Ward, on_delete=models.PROTECT, null=True, blank=True, related_name="memberships", verbose_name=_("ward")
+    )
+    city = models.ForeignKey(
+        City, on_delete=models.PROTECT, null=True, blank=True, related_name="memberships", verbose_name=_("city")
+    )
+    signing_title = models.CharField(_("signing title"), max_length=20, choices=SigningTitle.choices, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(role=Role.CITY, ward__isnull=True, city__isnull=False, signing_title="")
+                    | Q(role=Role.STAFF, ward__isnull=False, city__isnull=True, signing_title="")
+                    | (Q(role=Role.LEADER, ward__isnull=False, city__isnull=True) & ~Q(signing_title=""))
+                ),
+                name="membership_role_matches_scope",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user.get_username()}: {self.get_role_display()} ({self.ward or self.city})"
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if self.role == Role.CITY:
+            if self.ward_id:
+                errors["ward"] = _("City Home Affairs users belong to the city, not to a ward.")
+            if not self.city_id:
+                errors["city"] = _("Choose the city.")
+        elif self.role in WARD_ROLES:
+            if not self.ward_id:
+                errors["ward"] = _("Choose the ward.")
+            if self.city_id:
+                errors["city"] = _("Ward users belong to their ward; leave the city empty.")
+        if self.role == Role.LEADER and not self.signing_title:
+            errors["signing_title"] = _("A ward leader needs a signing title.")
+        if self.role != Role.LEADER and self.signing_title:
+            errors["signing_title"] = _("Only ward leaders sign reports.")
+        if errors:
+            raise ValidationError(errors)
