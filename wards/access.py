@@ -50,9 +50,7 @@ def ward_access(request: HttpRequest, ward_slug: str, roles: Iterable[str]) -> W
     membership = request_membership(request)
     if membership is None:
         raise Http404
-    in_scope = (
-        ward.city_id == membership.city_id if membership.role == Role.CITY else ward.pk == membership.ward_id
-    )
+    in_scope = ward.city_id == membership.city_id if membership.role == Role.CITY else ward.pk == membership.ward_id
     if not in_scope:
         raise Http404
     if membership.role not in set(roles):

@@ -10,7 +10,7 @@ from decimal import Decimal
 from .models import Role, SigningTitle, Ward, WardKind
 from .services import account_upsert, city_upsert, membership_assign, ward_upsert
 
-DEMO_PASSWORD = "demo-Kimtra-2025"
+DEMO_PASSWORD = "demo-Kimtra-2025"  # noqa: S105 (published in DESIGN §8; load_demo needs DEBUG)
 LEGAL_BASIS = (
     "Nghị quyết số 1675/NQ-UBTVQH15 ngày 16/6/2025 của Ủy ban Thường vụ Quốc hội "
     "về việc sắp xếp các đơn vị hành chính cấp xã của thành phố Huế năm 2025"

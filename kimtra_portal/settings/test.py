@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .base import *  # noqa: F403
 
-SECRET_KEY = "test-only-key-kimtra-portal-0123456789-abcdefghijklmnopqrstuvwxyz"
+SECRET_KEY = "test-only-key-kimtra-portal-0123456789-abcdefghijklmnopqrstuvwxyz"  # noqa: S105 (tests only)
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {

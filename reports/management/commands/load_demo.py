@@ -15,9 +15,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         if not settings.DEBUG:
-            raise CommandError(
-                _("load_demo creates accounts with a published password; it runs only with DEBUG on.")
-            )
+            raise CommandError(_("load_demo creates accounts with a published password; it runs only with DEBUG on."))
         with transaction.atomic():
             wards = wards_demo.load()
         self.stdout.write(

@@ -1,0 +1,98 @@
+"""The permission matrix of the foundation's pages, through the real URLs and middleware."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from wards.models import Membership, Ward
+from wards.tests.factories import UserFactory
+
+
+def client_for(membership: Membership | None) -> Client:
+    client = Client()
+    if membership is not None:
+        client.force_login(membership.user)
+    return client
+
+
+def test_dashboard_matrix(ward: Ward, staff, leader, home_affairs, other_staff) -> None:
+    url = reverse("wards:dashboard", kwargs={"ward": ward.slug})
+    anonymous = Client().get(url)
+    assert anonymous.status_code == 302
+    assert anonymous["Location"].startswith(reverse("login"))
+    assert client_for(other_staff).get(url).status_code == 404
+    for membership in (staff, leader, home_affairs):
+        response = client_for(membership).get(url)
+        assert response.status_code == 200
+        assert "Ủy ban nhân dân phường Kim Trà" in response.content.decode()
+
+
+def test_dashboard_shows_ward_facts_in_vietnamese_format(ward: Ward, staff, leader) -> None:
+    html = client_for(staff).get(reverse("wards:dashboard", kwargs={"ward": ward.slug})).content.decode()
+    assert "36.296" in html
+    assert "42,80 km²" in html
+    assert "01/07/2025" in html
+    assert "phường Hương Xuân, phường Hương Chữ, xã Hương Toàn" in html
+    assert "Chủ tịch" in html
+
+
+def test_dashboard_marks_read_only_for_home_affairs(ward: Ward, staff, home_affairs) -> None:
+    url = reverse("wards:dashboard", kwargs={"ward": ward.slug})
+    assert "chỉ xem" in client_for(home_affairs).get(url).content.decode()
+    assert "chỉ xem" not in client_for(staff).get(url).content.decode()
+
+
+def test_city_home_matrix(ward: Ward, other_ward: Ward, staff, leader, home_affairs) -> None:
+    url = reverse("city:home")
+    assert Client().get(url)["Location"].startswith(reverse("login"))
+    assert client_for(staff).get(url).status_code == 403
+    assert client_for(leader).get(url).status_code == 403
+    response = client_for(home_affairs).get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "phường Kim Trà" in html and "phường Hương Trà" in html
+
+
+@pytest.mark.parametrize(
+    ("who", "expected"),
+    [("staff", "/w/kim-tra/"), ("leader", "/w/kim-tra/"), ("home_affairs", "/city/")],
+)
+def test_home_sends_each_user_home(request, ward: Ward, who: str, expected: str) -> None:
+    membership = request.getfixturevalue(who)
+    response = client_for(membership).get("/")
+    assert response.status_code == 302
+    assert response["Location"] == expected
+
+
+@pytest.mark.django_db
+def test_home_for_anonymous_and_unassigned_users() -> None:
+    assert Client().get("/")["Location"] == "/accounts/login/?next=/"
+    client = Client()
+    client.force_login(UserFactory())
+    response = client.get("/")
+    assert response.status_code == 403
+    assert "chưa được gán" in response.content.decode()
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    assert client.get("/")["Location"] == reverse("admin:index")
+
+
+def test_navigation_follows_the_role(ward: Ward, staff, home_affairs) -> None:
+    staff_html = client_for(staff).get(reverse("wards:dashboard", kwargs={"ward": ward.slug})).content.decode()
+    assert 'href="/w/kim-tra/"' in staff_html
+    assert 'href="/city/"' not in staff_html
+    city_html = client_for(home_affairs).get(reverse("city:home")).content.decode()
+    assert 'href="/city/"' in city_html
+
+
+def test_pages_send_csp_without_inline_scripts(ward: Ward, staff) -> None:
+    response = client_for(staff).get(reverse("wards:dashboard", kwargs={"ward": ward.slug}))
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+    html = response.content.decode()
+    assert "<script>" not in html
+    assert '<script src="/static/bootstrap/js/bootstrap.bundle.min.js">' in html
+    assert "/static/django_htmx/htmx-2.min.js" in html
