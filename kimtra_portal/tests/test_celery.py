@@ -1,13 +1,35 @@
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from kimtra_portal.celery import app, ping
 
+BASE_DIR = Path(__file__).resolve().parents[2]
 
-def test_without_redis_tasks_run_in_process(settings) -> None:
-    assert app.conf.task_always_eager is True
-    assert ping.delay("abc").get(timeout=1) == "pong:abc"
+
+def test_without_redis_tasks_run_in_the_calling_process() -> None:
+    env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "-c",
+            "from kimtra_portal.celery import ping; r = ping.delay('abc'); print(type(r).__name__, r.get())",
+        ],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "EagerResult pong:abc"
 
 
 @pytest.mark.services
