@@ -6,27 +6,15 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from wards.models import Membership, Ward
+from wards.models import Ward
 from wards.tests.factories import UserFactory
-
-
-def client_for(membership: Membership | None) -> Client:
-    client = Client()
-    if membership is not None:
-        client.force_login(membership.user)
-    return client
+from wards.tests.permissions import assert_permission_matrix, client_for
 
 
 def test_dashboard_matrix(ward: Ward, staff, leader, home_affairs, other_staff) -> None:
     url = reverse("wards:dashboard", kwargs={"ward": ward.slug})
-    anonymous = Client().get(url)
-    assert anonymous.status_code == 302
-    assert anonymous["Location"].startswith(reverse("login"))
-    assert client_for(other_staff).get(url).status_code == 404
-    for membership in (staff, leader, home_affairs):
-        response = client_for(membership).get(url)
-        assert response.status_code == 200
-        assert "Ủy ban nhân dân phường Kim Trà" in response.content.decode()
+    assert_permission_matrix(url, allowed=[staff, leader, home_affairs], outsider=other_staff)
+    assert "Ủy ban nhân dân phường Kim Trà" in client_for(staff).get(url).content.decode()
 
 
 def test_dashboard_shows_ward_facts_in_vietnamese_format(ward: Ward, staff, leader) -> None:
