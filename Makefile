@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+WITH_BROWSER ?= 0
 SERVICES_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/kimtra_portal
 SERVICES_REDIS_URL ?= redis://127.0.0.1:6379/0
 
@@ -14,11 +15,14 @@ run: setup
 	@echo "Portal: http://127.0.0.1:$(PORT)/  (demo users: see README)"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-# The whole suite on SQLite with tasks in-process: no services needed.
+# The whole suite on SQLite with tasks in-process: no services needed. Browser tests use
+# Debian's Chromium, installed with the other system packages.
+test: WITH_BROWSER = 1
 test: setup
 	env -u DATABASE_URL -u REDIS_URL $(BIN)/pytest
 
 # The suite again on PostgreSQL and Redis with a real worker; a skipped test fails the run.
+test-services: WITH_BROWSER = 1
 test-services: setup
 	DATABASE_URL=$(SERVICES_DATABASE_URL) REDIS_URL=$(SERVICES_REDIS_URL) $(BIN)/pytest --fail-on-skip
 
@@ -37,7 +41,7 @@ worker: setup
 setup: system-deps $(VENV)/.installed messages
 
 system-deps:
-	@scripts/system-deps.sh
+	@WITH_BROWSER=$(WITH_BROWSER) scripts/system-deps.sh
 
 $(VENV)/.installed: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'

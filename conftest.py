@@ -8,6 +8,8 @@ import sys
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import pytest
@@ -23,6 +25,17 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
 def services_missing() -> str | None:
     """Why service-marked tests cannot run here, or None when PostgreSQL and Redis are configured."""
     if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
@@ -34,11 +47,12 @@ def services_missing() -> str | None:
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     reason = services_missing()
-    if reason is None:
-        return
+    has_chromium = Path(CHROMIUM).exists()
     for item in items:
-        if "services" in item.keywords:
+        if reason is not None and "services" in item.keywords:
             item.add_marker(pytest.mark.skip(reason=f"needs services: {reason}"))
+        if not has_chromium and "browser" in item.keywords:
+            item.add_marker(pytest.mark.skip(reason=f"needs Chromium at {CHROMIUM}"))
 
 
 _skipped: list[str] = []
@@ -107,3 +121,45 @@ def celery_worker_process(transactional_db: None) -> Iterator[WorkerProcess]:
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium driven by Playwright (never a downloaded browser build)."""
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls of the test
+    # itself are still synchronous and safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any, live_server: Any) -> Iterator[Any]:
+    """A fresh browser page on the live server. Console errors (CSP violations among them),
+    script errors and failed sub-resources (a missing static file) fail the test at teardown;
+    a page answered 403 or 404 on purpose does not."""
+    context = browser.new_context(base_url=live_server.url, locale="vi-VN")
+    new_page = context.new_page()
+    errors: list[str] = []
+
+    def on_console(message: Any) -> None:
+        # Chromium also logs every 4xx document as "Failed to load resource"; those are
+        # judged by on_response below, which knows the resource type.
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            errors.append(message.text)
+
+    def on_response(response: Any) -> None:
+        if response.status >= 400 and response.request.resource_type != "document":
+            errors.append(f"{response.status} {response.url}")
+
+    new_page.on("console", on_console)
+    new_page.on("pageerror", lambda error: errors.append(str(error)))
+    new_page.on("response", on_response)
+    new_page.console_errors = errors
+    yield new_page
+    context.close()
+    assert not errors, f"browser console errors: {errors}"

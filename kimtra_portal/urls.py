@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from kimtra_portal.health import healthz
+from reports.dashboard import dashboard
 from wards.views import home
 
 urlpatterns = [
@@ -11,7 +12,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", healthz, name="healthz"),
-    path("w/<slug:ward>/", include("wards.urls")),
+    path("w/<slug:ward>/", dashboard, name="dashboard"),
     path("city/", include("reports.city_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -5,9 +5,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from .access import WardAccess, request_membership, ward_view
-from .models import ALL_ROLES, Role
-from .selectors import ward_leaders, ward_staff_count
+from .access import request_membership
+from .models import Role
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -18,22 +17,7 @@ def home(request: HttpRequest) -> HttpResponse:
     if membership is not None:
         if membership.role == Role.CITY:
             return redirect("city:home")
-        return redirect("wards:dashboard", ward=membership.ward.slug)
+        return redirect("dashboard", ward=membership.ward.slug)
     if request.user.is_staff:
         return redirect("admin:index")
     return render(request, "wards/no_membership.html", status=403)
-
-
-@ward_view(*ALL_ROLES)
-def dashboard(request: HttpRequest, access: WardAccess) -> HttpResponse:
-    ward = access.ward
-    return render(
-        request,
-        "wards/dashboard.html",
-        {
-            "access": access,
-            "ward": ward,
-            "leaders": ward_leaders(ward),
-            "staff_count": ward_staff_count(ward),
-        },
-    )

@@ -12,13 +12,13 @@ from wards.tests.permissions import assert_permission_matrix, client_for
 
 
 def test_dashboard_matrix(ward: Ward, staff, leader, home_affairs, other_staff) -> None:
-    url = reverse("wards:dashboard", kwargs={"ward": ward.slug})
+    url = reverse("dashboard", kwargs={"ward": ward.slug})
     assert_permission_matrix(url, allowed=[staff, leader, home_affairs], outsider=other_staff)
     assert "Ủy ban nhân dân phường Kim Trà" in client_for(staff).get(url).content.decode()
 
 
 def test_dashboard_shows_ward_facts_in_vietnamese_format(ward: Ward, staff, leader) -> None:
-    html = client_for(staff).get(reverse("wards:dashboard", kwargs={"ward": ward.slug})).content.decode()
+    html = client_for(staff).get(reverse("dashboard", kwargs={"ward": ward.slug})).content.decode()
     assert "36.296" in html
     assert "42,80 km²" in html
     assert "01/07/2025" in html
@@ -27,7 +27,7 @@ def test_dashboard_shows_ward_facts_in_vietnamese_format(ward: Ward, staff, lead
 
 
 def test_dashboard_marks_read_only_for_home_affairs(ward: Ward, staff, home_affairs) -> None:
-    url = reverse("wards:dashboard", kwargs={"ward": ward.slug})
+    url = reverse("dashboard", kwargs={"ward": ward.slug})
     assert "chỉ xem" in client_for(home_affairs).get(url).content.decode()
     assert "chỉ xem" not in client_for(staff).get(url).content.decode()
 
@@ -68,7 +68,7 @@ def test_home_for_anonymous_and_unassigned_users() -> None:
 
 
 def test_navigation_follows_the_role(ward: Ward, staff, home_affairs) -> None:
-    staff_html = client_for(staff).get(reverse("wards:dashboard", kwargs={"ward": ward.slug})).content.decode()
+    staff_html = client_for(staff).get(reverse("dashboard", kwargs={"ward": ward.slug})).content.decode()
     assert 'href="/w/kim-tra/"' in staff_html
     assert 'href="/city/"' not in staff_html
     city_html = client_for(home_affairs).get(reverse("city:home")).content.decode()
@@ -76,7 +76,7 @@ def test_navigation_follows_the_role(ward: Ward, staff, home_affairs) -> None:
 
 
 def test_pages_send_csp_without_inline_scripts(ward: Ward, staff) -> None:
-    response = client_for(staff).get(reverse("wards:dashboard", kwargs={"ward": ward.slug}))
+    response = client_for(staff).get(reverse("dashboard", kwargs={"ward": ward.slug}))
     policy = response["Content-Security-Policy"]
     assert "script-src 'self'" in policy
     assert "unsafe-inline" not in policy

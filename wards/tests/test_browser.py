@@ -1,0 +1,59 @@
+"""The foundation's journeys in real Chromium: sign in, land at home, stay inside one's ward."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+
+from wards.demo import DEMO_PASSWORD
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def demo(settings) -> None:
+    settings.DEBUG = True
+    call_command("load_demo")
+    settings.DEBUG = False
+
+
+def sign_in(page, username: str, password: str = DEMO_PASSWORD) -> None:
+    page.goto("/accounts/login/")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(password)
+    page.get_by_role("button", name="Đăng nhập").click()
+
+
+def test_staff_reaches_own_ward_and_not_another(page, demo) -> None:
+    sign_in(page, "kimtra.canbo")
+    page.wait_for_url("**/w/kim-tra/")
+    assert page.get_by_role("heading", name="Ủy ban nhân dân phường Kim Trà").is_visible()
+    assert "36.296" in page.content()
+    response = page.goto("/w/huong-tra/")
+    assert response.status == 404
+    assert page.get_by_text("Không tìm thấy trang").first.is_visible()
+    response = page.goto("/city/")
+    assert response.status == 403
+    page.get_by_role("button", name="Đăng xuất").click()
+    page.wait_for_url("**/accounts/login/")
+
+
+def test_home_affairs_sees_every_ward(page, demo) -> None:
+    sign_in(page, "sonoivu")
+    page.wait_for_url("**/city/")
+    page.get_by_role("link", name="phường Hương Trà").click()
+    page.wait_for_url("**/w/huong-tra/")
+    assert page.get_by_text("dữ liệu minh họa", exact=False).first.is_visible()
+
+
+def test_lockout_message_after_five_wrong_passwords(page, demo) -> None:
+    for _attempt in range(5):
+        sign_in(page, "kimtra.canbo", "wrong-password")
+    assert page.get_by_role("heading", name="Tài khoản tạm khóa").is_visible()
+
+
+def test_switch_to_english(page, demo) -> None:
+    page.goto("/accounts/login/")
+    page.get_by_label("Ngôn ngữ").select_option("en")
+    page.get_by_role("button", name="Đổi").click()
+    assert page.get_by_role("heading", name="Sign in").is_visible()
