@@ -142,7 +142,8 @@ def page(browser: Any, live_server: Any) -> Iterator[Any]:
     """A fresh browser page on the live server. Console errors (CSP violations among them),
     script errors and failed sub-resources (a missing static file) fail the test at teardown;
     a page answered 403 or 404 on purpose does not."""
-    context = browser.new_context(base_url=live_server.url, locale="vi-VN")
+    # The browser asks for English on purpose: the portal must still answer in Vietnamese.
+    context = browser.new_context(base_url=live_server.url, locale="en-US")
     new_page = context.new_page()
     errors: list[str] = []
 

@@ -27,6 +27,13 @@ def test_login_page_is_vietnamese_by_default() -> None:
 
 
 @pytest.mark.django_db
+def test_browser_language_does_not_switch_away_from_vietnamese() -> None:
+    response = Client(headers={"accept-language": "en-US,en;q=0.9"}).get(reverse("login"))
+    assert "Đăng nhập" in response.content.decode()
+    assert response["Content-Language"] == "vi"
+
+
+@pytest.mark.django_db
 def test_login_page_in_english_on_request() -> None:
     client = Client()
     client.post(reverse("set_language"), {"language": "en", "next": "/accounts/login/"})
