@@ -104,6 +104,15 @@ def week_save(
 
 
 @transaction.atomic
+def field_upsert(*, name: str, position: int) -> ProcedureField:
+    procedure_field = ProcedureField.objects.filter(name=name).first() or ProcedureField(name=name)
+    procedure_field.position = position
+    procedure_field.full_clean()
+    procedure_field.save()
+    return procedure_field
+
+
+@transaction.atomic
 def catalogue_save(
     *,
     ward: Ward,
