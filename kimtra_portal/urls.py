@@ -17,6 +17,7 @@ urlpatterns = [
     # Browsers ask for /favicon.ico on pages without a <link rel="icon">, such as the PDF viewer.
     path("favicon.ico", RedirectView.as_view(url=f"{settings.STATIC_URL}favicon.svg")),
     path("w/<slug:ward>/", dashboard, name="dashboard"),
+    path("w/<slug:ward>/procedures/", include("procedures.urls")),
     path("city/", include("reports.city_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,235 @@
+"""The TTHC figures of a ward over a date range, for pages, the dashboard and report placeholders.
+
+`figures_for(ward, start, end)` (or `figures_for(ward, DateRange)`) returns a frozen `ProcedureFigures`;
+it runs three queries whatever the length of the range. Attributes (placeholders `tthc.<name>`):
+
+Flows, summed over the entries inside the range (an entry cut by the range is left out and listed
+in `coverage.cut_entries`):
+    received, received_online, on_time, late, resolved (= on_time + late), digitised, e_results,
+    paid_online, fee_bearing
+Stocks, from the latest entry of each field inside the range:
+    in_progress_on_time, in_progress_overdue, returned_for_supplement, awaiting_return, returned,
+    awaiting_issuance, in_progress (= the first three)
+Rates in percent (Decimal cut to 2 decimals as the city's TTHC system prints them, None without a base),
+following Quyết định 766/QĐ-TTg:
+    on_time_rate = on_time / resolved
+    late_rate = 100 - on_time_rate; not late / resolved, so that the two printed rates always add up
+        to 100% as in the reports (8.258/8.260 → 99,97% and 0,03%, where 2/8.260 would print 0,02%)
+    online_rate = received_online / received
+    digitisation_rate = digitised / received
+    e_result_rate = e_results / resolved
+    online_payment_rate = paid_online / fee_bearing
+Breakdowns:
+    by_field: one FieldRow per field in use (name, counts: Counts with the same names as above)
+    weeks: one WeekRow per week (Monday) with entries, for the chart: received, resolved, on_time_rate
+    coverage: Coverage (weeks_covered, weeks_total, label "45/45 tuần", complete, cut_entries, entries)
+    catalogue: CatalogueFigures at the end of the range (procedures, fully_online, partly_online,
+        boundary_free_cases, as_of) or None
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import ROUND_DOWN, Decimal
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from wards.models import Ward
+from wards.periods import DateRange
+
+from .models import FLOW_FIELDS, STATUS_FIELDS, CaseVolume, ProcedureCatalogue, ProcedureField
+
+HUNDRED = Decimal(100)
+CENT = Decimal("0.01")
+
+
+def rate(part: int, whole: int) -> Decimal | None:
+    """part/whole in percent, cut (never rounded up) to 2 decimals; None when there is no base."""
+    if not whole:
+        return None
+    return (Decimal(part) * HUNDRED / Decimal(whole)).quantize(CENT, rounding=ROUND_DOWN)
+
+
+@dataclass(frozen=True)
+class Counts:
+    received: int = 0
+    received_online: int = 0
+    on_time: int = 0
+    late: int = 0
+    digitised: int = 0
+    e_results: int = 0
+    paid_online: int = 0
+    fee_bearing: int = 0
+    in_progress_on_time: int = 0
+    in_progress_overdue: int = 0
+    returned_for_supplement: int = 0
+    awaiting_return: int = 0
+    returned: int = 0
+    awaiting_issuance: int = 0
+
+    @property
+    def resolved(self) -> int:
+        return self.on_time + self.late
+
+    @property
+    def in_progress(self) -> int:
+        return self.in_progress_on_time + self.in_progress_overdue + self.returned_for_supplement
+
+    @property
+    def on_time_rate(self) -> Decimal | None:
+        return rate(self.on_time, self.resolved)
+
+    @property
+    def late_rate(self) -> Decimal | None:
+        on_time_rate = self.on_time_rate
+        return None if on_time_rate is None else HUNDRED - on_time_rate
+
+    @property
+    def online_rate(self) -> Decimal | None:
+        return rate(self.received_online, self.received)
+
+    @property
+    def digitisation_rate(self) -> Decimal | None:
+        return rate(self.digitised, self.received)
+
+    @property
+    def e_result_rate(self) -> Decimal | None:
+        return rate(self.e_results, self.resolved)
+
+    @property
+    def online_payment_rate(self) -> Decimal | None:
+        return rate(self.paid_online, self.fee_bearing)
+
+
+# Model column → Counts attribute, where the names differ.
+_FLOW_NAMES = {"resolved_on_time": "on_time", "resolved_late": "late"}
+
+
+def _add(totals: dict[str, int], entry: CaseVolume, names: tuple[str, ...]) -> None:
+    for name in names:
+        totals[_FLOW_NAMES.get(name, name)] += getattr(entry, name)
+
+
+@dataclass(frozen=True)
+class FieldRow:
+    name: str
+    counts: Counts
+
+
+@dataclass(frozen=True)
+class WeekRow:
+    monday: date
+    received: int
+    resolved: int
+    on_time_rate: Decimal | None
+
+
+@dataclass(frozen=True)
+class Coverage:
+    weeks_covered: int
+    weeks_total: int
+    entries: int
+    cut_entries: tuple[CaseVolume, ...]
+
+    @property
+    def complete(self) -> bool:
+        return self.weeks_covered == self.weeks_total and not self.cut_entries
+
+    @property
+    def label(self) -> str:
+        return _("%(covered)s/%(total)s weeks") % {"covered": self.weeks_covered, "total": self.weeks_total}
+
+
+@dataclass(frozen=True)
+class CatalogueFigures:
+    as_of: date
+    procedures: int
+    fully_online: int
+    partly_online: int
+    boundary_free_cases: int
+
+
+@dataclass(frozen=True)
+class ProcedureFigures(Counts):
+    ward: Ward | None = None
+    range: DateRange | None = None
+    by_field: tuple[FieldRow, ...] = ()
+    weeks: tuple[WeekRow, ...] = ()
+    coverage: Coverage | None = None
+    catalogue: CatalogueFigures | None = None
+
+
+def _monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def figures_for(ward: Ward, start: date | DateRange, end: date | None = None) -> ProcedureFigures:
+    period = start if isinstance(start, DateRange) else DateRange(start, end)  # type: ignore[arg-type]
+    touching = list(
+        CaseVolume.objects.filter(ward=ward, start__lte=period.end, end__gte=period.start)
+        .select_related("field")
+        .order_by("start", "pk")
+    )
+    inside = [entry for entry in touching if period.covers(entry.period)]
+    cut = tuple(entry for entry in touching if not period.covers(entry.period))
+    # Fields no longer in use still show where the range has entries for them.
+    fields = ProcedureField.objects.filter(Q(active=True) | Q(pk__in={entry.field_id for entry in inside}))
+
+    flows: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    latest: dict[int, CaseVolume] = {}
+    week_totals: dict[date, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    covered_weeks: set[date] = set()
+    for entry in inside:
+        _add(flows[entry.field_id], entry, FLOW_FIELDS)
+        if entry.field_id not in latest or entry.end >= latest[entry.field_id].end:
+            latest[entry.field_id] = entry
+        covered_weeks.update(
+            _monday(entry.start) + timedelta(weeks=n)
+            for n in range((_monday(entry.end) - _monday(entry.start)).days // 7 + 1)
+        )
+        week = week_totals[_monday(entry.start)]
+        _add(week, entry, ("received", "resolved_on_time", "resolved_late"))
+
+    def counts_of(field_id: int) -> Counts:
+        values = dict(flows.get(field_id, {}))
+        if field_id in latest:
+            values.update({name: getattr(latest[field_id], name) for name in STATUS_FIELDS})
+        return Counts(**values)
+
+    by_field = tuple(FieldRow(name=f.name, counts=counts_of(f.pk)) for f in fields)
+    totals = {name: sum(getattr(row.counts, name) for row in by_field) for name in Counts.__dataclass_fields__}
+    weeks_total = (_monday(period.end) - _monday(period.start)).days // 7 + 1
+    catalogue = ProcedureCatalogue.objects.filter(ward=ward, as_of__lte=period.end).order_by("-as_of").first()
+    return ProcedureFigures(
+        **totals,
+        ward=ward,
+        range=period,
+        by_field=by_field,
+        weeks=tuple(
+            WeekRow(
+                monday=monday,
+                received=values["received"],
+                resolved=values["on_time"] + values["late"],
+                on_time_rate=rate(values["on_time"], values["on_time"] + values["late"]),
+            )
+            for monday, values in sorted(week_totals.items())
+        ),
+        coverage=Coverage(
+            weeks_covered=len(covered_weeks),
+            weeks_total=weeks_total,
+            entries=len(inside),
+            cut_entries=cut,
+        ),
+        catalogue=None
+        if catalogue is None
+        else CatalogueFigures(
+            as_of=catalogue.as_of,
+            procedures=catalogue.procedures,
+            fully_online=catalogue.fully_online,
+            partly_online=catalogue.partly_online,
+            boundary_free_cases=catalogue.boundary_free_cases,
+        ),
+    )

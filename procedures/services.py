@@ -1,0 +1,137 @@
+"""Writes of TTHC figures. A week is planned as a whole (every row validated, nothing written), then
+saved in one transaction, so that the web form and the Excel upload save all rows or none."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from wards.models import Ward
+from wards.periods import DateRange
+
+from .models import COUNT_FIELDS, CaseVolume, ProcedureCatalogue, ProcedureField
+
+Counts = Mapping[str, int]
+
+
+@dataclass
+class RowPlan:
+    field: ProcedureField
+    entry: CaseVolume
+    before: dict[str, int] | None  # None: a new entry
+    errors: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def action(self) -> str:
+        if self.before is None:
+            return "create"
+        return "change" if self.changes else "keep"
+
+    @property
+    def changes(self) -> dict[str, tuple[int, int]]:
+        before = self.before or dict.fromkeys(COUNT_FIELDS, 0)
+        return {
+            name: (before[name], getattr(self.entry, name))
+            for name in COUNT_FIELDS
+            if before[name] != getattr(self.entry, name)
+        }
+
+
+@dataclass
+class WeekPlan:
+    period: DateRange
+    rows: list[RowPlan]
+
+    @property
+    def valid(self) -> bool:
+        return not any(row.errors for row in self.rows)
+
+    @property
+    def errors(self) -> dict[int, dict[str, list[str]]]:
+        """Field id → form field → messages."""
+        return {row.field.pk: row.errors for row in self.rows if row.errors}
+
+
+class WeekRejected(ValidationError):
+    def __init__(self, plan: WeekPlan) -> None:
+        super().__init__("; ".join(f"{row.field}: {row.errors}" for row in plan.rows if row.errors))
+        self.plan = plan
+
+
+def week_plan(
+    *, ward: Ward, period: DateRange, rows: Mapping[ProcedureField, Counts], is_demo: bool = False
+) -> WeekPlan:
+    """What saving `rows` for `period` would do, each row validated; nothing is written. An existing
+    entry of the same field and exactly this period is updated; any other overlap is refused."""
+    existing = {
+        entry.field_id: entry
+        for entry in CaseVolume.objects.filter(ward=ward, start=period.start, end=period.end, field__in=list(rows))
+    }
+    plans = []
+    for procedure_field, counts in rows.items():
+        entry = existing.get(procedure_field.pk)
+        before = {name: getattr(entry, name) for name in COUNT_FIELDS} if entry else None
+        if entry is None:
+            entry = CaseVolume(ward=ward, field=procedure_field, start=period.start, end=period.end)
+        for name in COUNT_FIELDS:
+            setattr(entry, name, counts.get(name, 0))
+        entry.is_demo = is_demo
+        plan = RowPlan(field=procedure_field, entry=entry, before=before)
+        try:
+            entry.full_clean()
+        except ValidationError as error:
+            plan.errors = error.message_dict
+        plans.append(plan)
+    return WeekPlan(period=period, rows=plans)
+
+
+@transaction.atomic
+def week_save(
+    *, ward: Ward, period: DateRange, rows: Mapping[ProcedureField, Counts], is_demo: bool = False
+) -> WeekPlan:
+    """Save every row of the period or none: raises WeekRejected (carrying the plan) on any error."""
+    plan = week_plan(ward=ward, period=period, rows=rows, is_demo=is_demo)
+    if not plan.valid:
+        raise WeekRejected(plan)
+    for row in plan.rows:
+        if row.action != "keep":
+            row.entry.save()
+    return plan
+
+
+@transaction.atomic
+def field_upsert(*, name: str, position: int) -> ProcedureField:
+    procedure_field = ProcedureField.objects.filter(name=name).first() or ProcedureField(name=name)
+    procedure_field.position = position
+    procedure_field.full_clean()
+    procedure_field.save()
+    return procedure_field
+
+
+@transaction.atomic
+def catalogue_save(
+    *,
+    ward: Ward,
+    as_of: date,
+    procedures: int,
+    fully_online: int,
+    partly_online: int,
+    boundary_free_cases: int,
+    is_demo: bool = False,
+) -> ProcedureCatalogue:
+    """Record the catalogue at a date, replacing what was recorded for that date."""
+    catalogue = ProcedureCatalogue.objects.filter(ward=ward, as_of=as_of).first() or ProcedureCatalogue(
+        ward=ward, as_of=as_of
+    )
+    catalogue.procedures = procedures
+    catalogue.fully_online = fully_online
+    catalogue.partly_online = partly_online
+    catalogue.boundary_free_cases = boundary_free_cases
+    catalogue.is_demo = is_demo
+    catalogue.full_clean()
+    catalogue.save()
+    return catalogue
