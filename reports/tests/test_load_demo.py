@@ -13,7 +13,11 @@ def snapshot() -> dict[str, list[tuple]]:
     return {
         "cities": list(City.objects.values_list().order_by("pk")),
         "wards": list(Ward.objects.values_list().order_by("pk")),
-        "users": list(get_user_model().objects.values_list("pk", "username", "first_name", "last_name", "is_active")),
+        "users": list(
+            get_user_model()
+            .objects.values_list("pk", "username", "first_name", "last_name", "is_active")
+            .order_by("pk")
+        ),
         "memberships": list(Membership.objects.values_list().order_by("pk")),
     }
 
