@@ -38,6 +38,9 @@ def _apply(instance: M, values: Mapping[str, Any], allowed: tuple[str, ...]) -> 
     unknown = set(values) - set(allowed)
     if unknown:
         raise TypeError(f"not editable: {', '.join(sorted(unknown))}")
+    # Saving an unchanged record would add an empty "changed" line to its history.
+    if instance.pk and all(getattr(instance, name) == value for name, value in values.items()):
+        return instance
     for name, value in values.items():
         setattr(instance, name, value)
     instance.full_clean()
