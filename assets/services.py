@@ -38,9 +38,12 @@ def _apply(instance: M, values: Mapping[str, Any], allowed: tuple[str, ...]) -> 
     unknown = set(values) - set(allowed)
     if unknown:
         raise TypeError(f"not editable: {', '.join(sorted(unknown))}")
-    # Saving an unchanged record would add an empty "changed" line to its history.
-    if instance.pk and all(getattr(instance, name) == value for name, value in values.items()):
-        return instance
+    # Saving an unchanged record would add an empty "changed" line to its history. Compare with the stored
+    # row: a ModelForm has already copied its values onto `instance`.
+    if instance.pk:
+        stored = type(instance)._default_manager.filter(pk=instance.pk).values(*values).first()
+        if stored == dict(values):
+            return instance
     for name, value in values.items():
         setattr(instance, name, value)
     instance.full_clean()
