@@ -23,7 +23,8 @@ def register_workbook(ward: Ward, facilities: Iterable[Facility], figures: Facil
     book = Workbook()
     sheet = book.active
     sheet.title = _("Facilities")
-    sheet.append([f"{ward.committee_name}: {_('register of facilities')} ({on:%d/%m/%Y})"])
+    title = _("register of facilities")
+    sheet.append([f"{ward.committee_name}: {title} ({on:%d/%m/%Y})"])
     sheet["A1"].font = Font(bold=True)
     headers = [
         _("No."),

@@ -124,7 +124,7 @@ class EquipmentItem(models.Model):
 
     ward = models.ForeignKey(Ward, on_delete=models.PROTECT, related_name="equipment", verbose_name=_("ward"))
     unit = models.CharField(_("unit"), max_length=200, help_text=_("The unit that uses the equipment."))
-    kind = models.CharField(_("kind"), max_length=200)
+    kind = models.CharField(_("equipment kind"), max_length=200)
     measure = models.CharField(_("counted in"), max_length=30, blank=True, help_text=_("bộ, cái, hệ thống ..."))
     quantity = models.PositiveIntegerField(
         _("quantity"), default=0, validators=[MaxValueValidator(MAX_EQUIPMENT_QUANTITY)]
@@ -176,7 +176,7 @@ class Spending(models.Model):
     """Money spent over a period: a flow; entries of the same ward and kind do not overlap."""
 
     ward = models.ForeignKey(Ward, on_delete=models.PROTECT, related_name="spending", verbose_name=_("ward"))
-    kind = models.CharField(_("kind"), max_length=20, choices=SpendingKind.choices)
+    kind = models.CharField(_("spending kind"), max_length=20, choices=SpendingKind.choices)
     start = models.DateField(_("from"))
     end = models.DateField(_("to"))
     amount = models.BigIntegerField(

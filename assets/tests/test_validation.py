@@ -67,7 +67,7 @@ def test_form_refuses_impossible_areas(ward, field, value, fragment) -> None:
     form = FacilityForm(facility_data(**{field: value}), ward=ward)
     with translation.override("en"):
         assert not form.is_valid()
-    assert fragment in " ".join(form.errors[field])
+        assert fragment in " ".join(form.errors[field])
 
 
 def test_model_bounds_hold_without_the_form(ward) -> None:
