@@ -5,11 +5,12 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from wards.models import Ward
 
-from .models import MAX_AMOUNT, EquipmentItem, Facility, FacilityUse, Handling, Spending
+from .models import MAX_AMOUNT, MAX_FLOOR_M2, MAX_LAND_M2, EquipmentItem, Facility, FacilityUse, Handling, Spending
 from .services import EQUIPMENT_FIELDS, FACILITY_FIELDS, SPENDING_FIELDS
 
 
@@ -80,8 +81,8 @@ class FacilityForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.ward = ward
         land, floor = Facility._meta.get_field("land_m2"), Facility._meta.get_field("floor_m2")
-        self.fields["land_m2"] = _area_field(str(land.verbose_name), land.validators[0].limit_value, land.help_text)
-        self.fields["floor_m2"] = _area_field(str(floor.verbose_name), floor.validators[0].limit_value, floor.help_text)
+        self.fields["land_m2"] = _area_field(capfirst(land.verbose_name), MAX_LAND_M2, land.help_text)
+        self.fields["floor_m2"] = _area_field(capfirst(floor.verbose_name), MAX_FLOOR_M2, floor.help_text)
         self.fields["handling"].help_text = _("Only for a surplus facility.")
         if not self.instance.pk:
             self.initial.setdefault("held_from", ward.formed_on)

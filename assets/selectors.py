@@ -6,12 +6,12 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Case, Q, QuerySet, Value, When
 
 from wards.history import HistoryRow, history_rows
 from wards.models import Ward
 
-from .models import EquipmentItem, Facility, Spending
+from .models import EquipmentItem, Facility, FacilityUse, Spending
 
 LEGAL_FILTERS = {
     "surveyed": Q(surveyed=True),
@@ -28,7 +28,9 @@ def held_on(on: date) -> Q:
 
 def register(ward: Ward, filters: Mapping[str, Any]) -> QuerySet[Facility]:
     """The ward's facilities narrowed by the cleaned RegisterFilter values."""
-    facilities = Facility.objects.filter(ward=ward).order_by("use", "name")
+    # Uses in the order the reports list them (offices first), not alphabetically by code.
+    use_order = Case(*(When(use=use, then=Value(i)) for i, use in enumerate(FacilityUse)), default=Value(99))
+    facilities = Facility.objects.filter(ward=ward).order_by(use_order, "name")
     if filters.get("q"):
         text = filters["q"]
         facilities = facilities.filter(
