@@ -18,6 +18,7 @@ urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url=f"{settings.STATIC_URL}favicon.svg")),
     path("w/<slug:ward>/", dashboard, name="dashboard"),
     path("w/<slug:ward>/procedures/", include("procedures.urls")),
+    path("w/<slug:ward>/assets/", include("assets.urls")),
     path("city/", include("reports.city_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from wards import demo as wards_demo
 from wards.demo import DEMO_PASSWORD
 

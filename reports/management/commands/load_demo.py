@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from assets import demo as assets_demo
 from procedures import demo as procedures_demo
 from wards import demo as wards_demo
 
@@ -20,6 +21,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             wards = wards_demo.load()
             procedures_demo.load(wards)
+            assets_demo.load(wards)
         self.stdout.write(
             self.style.SUCCESS(
                 _("Demo data loaded: %(wards)s; users %(users)s (password %(password)s).")

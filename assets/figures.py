@@ -1,0 +1,253 @@
+"""The assets figures of a ward, for pages, the dashboard and the report code.
+
+`figures_at(ward, on)` → `AssetFigures`: the facilities register as held on a date, and equipment.
+`figures_for(ward, start, end)` → `AssetRangeFigures`: the register on the last day of the range (a stock takes
+its latest snapshot inside the range) and the spending over the range (a flow). A fixed number of queries
+whatever the number of facilities, items or entries (three for `figures_at`, four for `figures_for`).
+
+Placeholder names for the report code, and the attribute that holds each value:
+
+    assets.facilities                  .assets.facilities                  int, facilities held
+    assets.offices / police / military / school_sites / health / surplus / other
+                                       .assets.<same name>                 int, facilities by use
+    assets.land_m2 / floor_m2 / total_m2
+                                       .assets.<same name>                 int, whole m² (total = land + floor)
+    assets.surplus_not_handled         .assets.surplus_not_handled         int
+    assets.surplus_not_handled_names   .assets.surplus_not_handled_names   tuple[str, ...]
+    assets.surplus_plan_proposed / surplus_handled
+                                       .assets.<same name>                 int
+    assets.not_surveyed / without_cadastral_record
+                                       .assets.<same name>                 int
+    spending.development / recurrent / equipment / total
+                                       .spending.<same name>               int, whole đồng, entries inside the range
+    spending.coverage                  .spending.coverage                  tuple[KindCoverage, ...] per kind
+    spending.fully_covered             .spending.fully_covered             bool: every day of every kind covered
+    equipment                          .equipment                          tuple[UnitEquipment, ...]; use
+                                       .equipment_of("Trung tâm Phục vụ hành chính công") for one unit, whose
+                                       .items (EquipmentLine: kind, quantity, measure, condition) and
+                                       .missing (MissingItem: kind, on_order) the weekly report lists.
+
+Format values with wards.formatting: vi_number for counts, vi_area for m², vi_money for đồng.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import Coalesce
+
+from wards.models import Ward
+from wards.periods import DateRange
+
+from .models import EquipmentItem, EquipmentStatus, Facility, FacilityUse, Handling, Spending, SpendingKind
+from .selectors import held_on
+
+
+@dataclass(frozen=True)
+class FacilityFigures:
+    on: date
+    facilities: int
+    offices: int
+    police: int
+    military: int
+    school_sites: int
+    health: int
+    surplus: int
+    other: int
+    land_m2: int
+    floor_m2: int
+    surplus_not_handled: int
+    surplus_not_handled_names: tuple[str, ...]
+    surplus_plan_proposed: int
+    surplus_handled: int
+    not_surveyed: int
+    without_cadastral_record: int
+
+    @property
+    def total_m2(self) -> int:
+        return self.land_m2 + self.floor_m2
+
+    def by_use(self) -> tuple[tuple[str, str, int], ...]:
+        """(use value, label, count) in the order of the register's uses."""
+        counts = {
+            FacilityUse.OFFICE: self.offices,
+            FacilityUse.POLICE: self.police,
+            FacilityUse.MILITARY: self.military,
+            FacilityUse.SCHOOL: self.school_sites,
+            FacilityUse.HEALTH: self.health,
+            FacilityUse.SURPLUS: self.surplus,
+            FacilityUse.OTHER: self.other,
+        }
+        return tuple((use.value, str(use.label), counts[use]) for use in FacilityUse)
+
+
+@dataclass(frozen=True)
+class EquipmentLine:
+    kind: str
+    quantity: int
+    measure: str
+    condition: str
+
+
+@dataclass(frozen=True)
+class MissingItem:
+    kind: str
+    on_order: bool
+
+
+@dataclass(frozen=True)
+class UnitEquipment:
+    unit: str
+    items: tuple[EquipmentLine, ...]
+    missing: tuple[MissingItem, ...]
+
+
+@dataclass(frozen=True)
+class AssetFigures:
+    on: date
+    assets: FacilityFigures
+    equipment: tuple[UnitEquipment, ...]
+
+    def equipment_of(self, unit: str) -> UnitEquipment | None:
+        return next((e for e in self.equipment if e.unit == unit), None)
+
+
+@dataclass(frozen=True)
+class KindCoverage:
+    """How much of the range the entries of one kind cover ("303/309 ngày"); entries that cut through an
+    end of the range are left out of the sums and listed, so the user sees them before approving."""
+
+    kind: str
+    label: str
+    amount: int
+    days_covered: int
+    days: int
+    cut_entries: tuple[str, ...]
+
+    @property
+    def complete(self) -> bool:
+        return self.days_covered == self.days and not self.cut_entries
+
+
+@dataclass(frozen=True)
+class SpendingFigures:
+    period: DateRange
+    development: int
+    recurrent: int
+    equipment: int
+    coverage: tuple[KindCoverage, ...]
+
+    @property
+    def total(self) -> int:
+        return self.development + self.recurrent + self.equipment
+
+    @property
+    def fully_covered(self) -> bool:
+        return all(c.complete for c in self.coverage)
+
+
+@dataclass(frozen=True)
+class AssetRangeFigures(AssetFigures):
+    period: DateRange
+    spending: SpendingFigures
+
+
+def facility_figures(ward: Ward, on: date) -> FacilityFigures:
+    held = Facility.objects.filter(held_on(on), ward=ward)
+    surplus = Q(use=FacilityUse.SURPLUS)
+    # A facility handled after `on` was still waiting on that date.
+    handled = surplus & Q(handling=Handling.HANDLED, handled_on__lte=on)
+    proposed = surplus & Q(handling=Handling.PLAN_PROPOSED)
+    waiting = surplus & (Q(handling=Handling.NOT_HANDLED) | Q(handling=Handling.HANDLED, handled_on__gt=on))
+    by_use = {use.value: Count("pk", filter=Q(use=use)) for use in FacilityUse}
+    row = held.aggregate(
+        facilities=Count("pk"),
+        land_m2=Coalesce(Sum("land_m2"), 0),
+        floor_m2=Coalesce(Sum("floor_m2"), 0),
+        surplus_handled=Count("pk", filter=handled),
+        surplus_plan_proposed=Count("pk", filter=proposed),
+        not_surveyed=Count("pk", filter=Q(surveyed=False)),
+        without_cadastral_record=Count("pk", filter=Q(cadastral_record=False)),
+        **by_use,
+    )
+    waiting_names = tuple(held.filter(waiting).order_by("name").values_list("name", flat=True))
+    return FacilityFigures(
+        on=on,
+        facilities=row["facilities"],
+        offices=row[FacilityUse.OFFICE.value],
+        police=row[FacilityUse.POLICE.value],
+        military=row[FacilityUse.MILITARY.value],
+        school_sites=row[FacilityUse.SCHOOL.value],
+        health=row[FacilityUse.HEALTH.value],
+        surplus=row[FacilityUse.SURPLUS.value],
+        other=row[FacilityUse.OTHER.value],
+        land_m2=row["land_m2"],
+        floor_m2=row["floor_m2"],
+        surplus_not_handled=len(waiting_names),
+        surplus_not_handled_names=waiting_names,
+        surplus_plan_proposed=row["surplus_plan_proposed"],
+        surplus_handled=row["surplus_handled"],
+        not_surveyed=row["not_surveyed"],
+        without_cadastral_record=row["without_cadastral_record"],
+    )
+
+
+def equipment_figures(ward: Ward) -> tuple[UnitEquipment, ...]:
+    """Equipment as it stands now: the list is kept current, and its history records earlier states."""
+    units: dict[str, tuple[list[EquipmentLine], list[MissingItem]]] = {}
+    for item in EquipmentItem.objects.filter(ward=ward).order_by("unit", "position", "kind"):
+        items, missing = units.setdefault(item.unit, ([], []))
+        if item.status == EquipmentStatus.IN_PLACE:
+            items.append(EquipmentLine(item.kind, item.quantity, item.measure, item.get_condition_display()))
+        else:
+            missing.append(MissingItem(item.kind, on_order=item.status == EquipmentStatus.ON_ORDER))
+    return tuple(UnitEquipment(unit, tuple(items), tuple(missing)) for unit, (items, missing) in units.items())
+
+
+def spending_figures(ward: Ward, period: DateRange) -> SpendingFigures:
+    entries = Spending.objects.filter(ward=ward, start__lte=period.end, end__gte=period.start).order_by("start")
+    amounts = {kind.value: 0 for kind in SpendingKind}
+    # Entries of one kind never overlap (Spending.clean), so their days add up.
+    covered = {kind.value: 0 for kind in SpendingKind}
+    cut: dict[str, list[str]] = {kind.value: [] for kind in SpendingKind}
+    for entry in entries:
+        if period.covers(DateRange(entry.start, entry.end)):
+            amounts[entry.kind] += entry.amount
+            covered[entry.kind] += DateRange(entry.start, entry.end).days
+        else:
+            cut[entry.kind].append(str(entry))
+    coverage = tuple(
+        KindCoverage(
+            kind=kind.value,
+            label=str(kind.label),
+            amount=amounts[kind.value],
+            days_covered=covered[kind.value],
+            days=period.days,
+            cut_entries=tuple(cut[kind.value]),
+        )
+        for kind in SpendingKind
+    )
+    return SpendingFigures(
+        period=period,
+        development=amounts[SpendingKind.DEVELOPMENT],
+        recurrent=amounts[SpendingKind.RECURRENT],
+        equipment=amounts[SpendingKind.EQUIPMENT],
+        coverage=coverage,
+    )
+
+
+def figures_at(ward: Ward, on: date) -> AssetFigures:
+    return AssetFigures(on=on, assets=facility_figures(ward, on), equipment=equipment_figures(ward))
+
+
+def figures_for(ward: Ward, start: date, end: date) -> AssetRangeFigures:
+    period = DateRange(start, end)
+    return AssetRangeFigures(
+        on=end,
+        assets=facility_figures(ward, end),
+        equipment=equipment_figures(ward),
+        period=period,
+        spending=spending_figures(ward, period),
+    )
