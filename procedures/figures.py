@@ -233,3 +233,9 @@ def figures_for(ward: Ward, start: date | DateRange, end: date | None = None) ->
             boundary_free_cases=catalogue.boundary_free_cases,
         ),
     )
+
+
+def latest_period(ward: Ward) -> DateRange | None:
+    """The period of the ward's most recent entry: what the dashboard shows at a glance."""
+    latest = CaseVolume.objects.filter(ward=ward).order_by("-end", "-start").values_list("start", "end").first()
+    return DateRange(*latest) if latest else None

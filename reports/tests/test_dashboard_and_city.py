@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from django.test import Client
 from django.urls import reverse
 
+from assets.tests.factories import FacilityFactory
+from procedures.tests.factories import CaseVolumeFactory
 from wards.models import Ward
 from wards.tests.factories import UserFactory
 from wards.tests.permissions import assert_permission_matrix, client_for
@@ -84,3 +88,20 @@ def test_pages_send_csp_without_inline_scripts(ward: Ward, staff) -> None:
     assert "<script>" not in html
     assert '<script src="/static/bootstrap/js/bootstrap.bundle.min.js">' in html
     assert "/static/django_htmx/htmx-2.min.js" in html
+
+
+def test_dashboard_tiles_show_the_latest_week_and_the_register(ward: Ward, staff) -> None:
+    CaseVolumeFactory(ward=ward, start=date(2025, 8, 11), end=date(2025, 8, 16), received=7, resolved=3)
+    CaseVolumeFactory(ward=ward, start=date(2025, 8, 18), end=date(2025, 8, 23), received=315, resolved=277)
+    FacilityFactory(ward=ward, land_m2=145_788, floor_m2=32_466)
+    html = client_for(staff).get(reverse("dashboard", kwargs={"ward": ward.slug})).content.decode()
+    assert "18/08/2025 - 23/08/2025" in html
+    assert "315" in html
+    assert "277/277 = 100%" in html
+    assert "178.254 m²" in html
+
+
+def test_home_affairs_navigation_follows_the_ward_they_read(ward: Ward, other_ward: Ward, home_affairs) -> None:
+    html = client_for(home_affairs).get(reverse("dashboard", kwargs={"ward": other_ward.slug})).content.decode()
+    assert f'href="/w/{other_ward.slug}/procedures/"' in html
+    assert f'href="/w/{ward.slug}/procedures/"' not in html
