@@ -13,6 +13,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", healthz, name="healthz"),
     path("w/<slug:ward>/", dashboard, name="dashboard"),
+    path("w/<slug:ward>/reports/", include("reports.urls")),
+    path("w/<slug:ward>/indicators/", include("reports.indicator_urls")),
     path("city/", include("reports.city_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -53,7 +53,9 @@ class IndicatorValue(models.Model):
     """A flow over [start, end] or a stock at `end` (then start = end)."""
 
     ward = models.ForeignKey(Ward, on_delete=models.CASCADE, related_name="indicator_values", verbose_name=_("ward"))
-    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="values", verbose_name=_("indicator"))
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.PROTECT, related_name="values", verbose_name=_("indicator")
+    )
     start = models.DateField(_("start"))
     end = models.DateField(_("end"))
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
@@ -214,7 +216,12 @@ class Report(DocumentFields):
         verbose_name=_("signer"),
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+", verbose_name=_("created by")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     history = HistoricalRecords()
@@ -223,7 +230,9 @@ class Report(DocumentFields):
         verbose_name = _("report")
         verbose_name_plural = _("reports")
         ordering = ["-end", "-pk"]
-        constraints = [models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="report_range_order")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="report_range_order")
+        ]
 
     def __str__(self) -> str:
         return f"{self.template.name} {self.start:%d/%m/%Y} - {self.end:%d/%m/%Y}"

@@ -58,7 +58,7 @@ Values = Callable[[Ward, DateRange], Mapping[str, object]]
 @dataclass(frozen=True)
 class Provider:
     name: str
-    keys: Callable[[], Iterable[PlaceholderKey]]
+    entries: Callable[[], Iterable[PlaceholderKey]]
     values: Values
 
 
@@ -77,7 +77,7 @@ def register(
     """Add or replace the provider `name`; `keys` may be a callable when the keys come from data
     (the indicator catalogue), so that keys added in the admin are known without a restart."""
     key_source = keys if callable(keys) else (lambda fixed=tuple(keys): fixed)
-    _providers[name] = Provider(name=name, keys=key_source, values=values)
+    _providers[name] = Provider(name=name, entries=key_source, values=values)
 
 
 def unregister(name: str) -> None:
@@ -85,7 +85,7 @@ def unregister(name: str) -> None:
 
 
 def catalogue() -> dict[str, PlaceholderKey]:
-    return {entry.key: entry for provider in _providers.values() for entry in provider.keys()}
+    return {entry.key: entry for provider in _providers.values() for entry in provider.entries()}
 
 
 def format_value(kind: Kind, value: object) -> str:

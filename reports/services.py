@@ -59,7 +59,10 @@ def _check_section(*, body: str, footnotes: str) -> tuple[str, str]:
     unknown = unknown_keys(body, footnotes)
     if unknown:
         raise ValidationError(
-            {"body": _("Unknown placeholders: %(keys)s. Pick keys from the list of placeholders.") % {"keys": ", ".join(unknown)}}
+            {
+                "body": _("Unknown placeholders: %(keys)s. Pick keys from the list of placeholders.")
+                % {"keys": ", ".join(unknown)}
+            }
         )
     return body, footnotes
 

@@ -40,7 +40,9 @@ def keys() -> list[PlaceholderKey]:
     for prefix in _prefix_groups():
         result.append(PlaceholderKey(f"{prefix}.total", f"Tổng các chỉ tiêu {prefix}.*", Kind.NUMBER))
         for suffix, words in SPLITS.items():
-            result.append(PlaceholderKey(f"{prefix}.total.{suffix}", f"Tổng các chỉ tiêu {prefix}.*, {words}", Kind.NUMBER))
+            result.append(
+                PlaceholderKey(f"{prefix}.total.{suffix}", f"Tổng các chỉ tiêu {prefix}.*, {words}", Kind.NUMBER)
+            )
     return result
 
 
@@ -53,7 +55,9 @@ def _sub_range(period: DateRange, suffix: str) -> DateRange | None:
     return DateRange(date(period.start.year + 1, 1, 1), period.end)
 
 
-def _with_totals(figures: dict[str, Decimal | None], groups: dict[str, list[str]], suffix: str = "") -> dict[str, object]:
+def _with_totals(
+    figures: dict[str, Decimal | None], groups: dict[str, list[str]], suffix: str = ""
+) -> dict[str, object]:
     result: dict[str, object] = {f"{code}{suffix}": value for code, value in figures.items()}
     for prefix, codes in groups.items():
         parts = [figures.get(code) for code in codes]

@@ -23,7 +23,7 @@ KEYS = [
 
 
 def join_vi(names: list[str]) -> str:
-    """"a, b và c", the Vietnamese enumeration."""
+    """ "a, b và c", the Vietnamese enumeration."""
     if len(names) <= 1:
         return "".join(names)
     return f"{', '.join(names[:-1])} và {names[-1]}"
