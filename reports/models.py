@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -250,3 +251,72 @@ class ReportSection(SectionFields):
         verbose_name = _("report section")
         verbose_name_plural = _("report sections")
         constraints = [models.UniqueConstraint(fields=["report", "order"], name="report_section_order")]
+
+
+class PdfStatus(models.TextChoices):
+    QUEUED = "queued", _("queued")
+    RUNNING = "running", _("being made")
+    DONE = "done", _("done")
+    FAILED = "failed", _("failed")
+
+
+class PdfFailure(models.TextChoices):
+    PLACEHOLDERS = "placeholders", _("unknown placeholders")
+    STALE = "stale", _("the worker stopped")
+    ERROR = "error", _("rendering error")
+
+
+def pdf_upload_to(instance: ReportPdf, filename: str) -> str:
+    report = instance.report
+    return f"reports/{report.ward.slug}/{report.pk}/{filename}"
+
+
+class ReportPdf(models.Model):
+    """One request for a report's PDF: its progress while a worker makes it, then the kept version
+    (file, SHA-256) that every later download serves unchanged."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="pdfs", verbose_name=_("report"))
+    status = models.CharField(_("status"), max_length=10, choices=PdfStatus.choices, default=PdfStatus.QUEUED)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    task_id = models.CharField(_("task id"), max_length=36, blank=True, editable=False)
+    failure = models.CharField(_("failure"), max_length=20, choices=PdfFailure.choices, blank=True)
+    failure_detail = models.TextField(_("failure detail"), blank=True)
+    file = models.FileField(_("file"), upload_to=pdf_upload_to, blank=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    size = models.PositiveIntegerField(_("size in bytes"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("report PDF")
+        verbose_name_plural = _("report PDFs")
+        ordering = ["-requested_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.report} #{self.pk} ({self.get_status_display()})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in (PdfStatus.QUEUED, PdfStatus.RUNNING)
+
+    @property
+    def failure_message(self) -> str:
+        """The reason in the reader's language, built when shown rather than stored translated."""
+        if self.failure == PdfFailure.PLACEHOLDERS:
+            return gettext("The report uses placeholders that no app provides: %(keys)s.") % {
+                "keys": self.failure_detail
+            }
+        if self.failure == PdfFailure.STALE:
+            return gettext(
+                "The worker making the PDF stopped answering; the request was given up after %(minutes)s minutes."
+            ) % {"minutes": self.failure_detail}
+        return gettext("The PDF could not be made: %(detail)s") % {"detail": self.failure_detail}

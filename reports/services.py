@@ -2,28 +2,41 @@
 
 from __future__ import annotations
 
+import hashlib
+import logging
+import uuid
 from collections.abc import Mapping
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.files.base import ContentFile
+from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wards.models import Membership, Role, Ward
 from wards.periods import DateRange
 
+from . import tasks
 from .models import (
     Indicator,
     IndicatorKind,
     IndicatorValue,
+    PdfFailure,
+    PdfStatus,
     Report,
+    ReportPdf,
     ReportSection,
     ReportTemplate,
     SigningAuthority,
 )
-from .placeholders import unknown_keys
+from .pdf import report_pdf
+from .placeholders import PlaceholderError, unknown_keys
 from .sanitize import clean_html
+
+logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -146,3 +159,100 @@ def report_update(
     report.full_clean()
     report.save()
     return report
+
+
+@transaction.atomic
+def report_pdfs_expire(*, report: Report) -> int:
+    """Give up the requests whose worker has gone silent: a job still queued or being made after
+    REPORTS_PDF_STALE_AFTER. Returns how many were marked failed."""
+    limit = timezone.now() - settings.REPORTS_PDF_STALE_AFTER
+    stale = (
+        ReportPdf.objects.select_for_update()
+        .filter(report=report)
+        .filter(
+            models.Q(status=PdfStatus.RUNNING, started_at__lt=limit)
+            | models.Q(status=PdfStatus.QUEUED, requested_at__lt=limit)
+        )
+    )
+    minutes = str(int(settings.REPORTS_PDF_STALE_AFTER.total_seconds() // 60))
+    expired = 0
+    for pdf in stale:
+        _fail(pdf, PdfFailure.STALE, minutes)
+        expired += 1
+    return expired
+
+
+def report_pdf_current(*, report: Report) -> ReportPdf | None:
+    """The latest request, after giving up the stale ones (so nothing shows "being made" forever)."""
+    report_pdfs_expire(report=report)
+    return report.pdfs.select_related("requested_by").first()
+
+
+@transaction.atomic
+def report_pdf_request(*, report: Report, requested_by: AbstractBaseUser | None) -> ReportPdf:
+    """Queue the making of a PDF version; a request already under way is returned instead of a second one."""
+    report_pdfs_expire(report=report)
+    active = report.pdfs.filter(status__in=[PdfStatus.QUEUED, PdfStatus.RUNNING]).first()
+    if active is not None:
+        return active
+    # The task id is chosen here so that the record names its task before the broker has it.
+    pdf = ReportPdf(report=report, requested_by=requested_by, task_id=str(uuid.uuid4()))
+    pdf.full_clean()
+    pdf.save()
+    queue = settings.REPORTS_PDF_QUEUE
+    transaction.on_commit(lambda: tasks.render_report_pdf.apply_async(args=[pdf.pk], queue=queue, task_id=pdf.task_id))
+    return pdf
+
+
+def report_pdf_render(*, pdf_id: int) -> ReportPdf | None:
+    """Make the PDF of a request and keep it. Runs in the worker (and in build_report): a delivery of a
+    request already done or given up does nothing; a request left "being made" by a dead worker is made
+    again. Not one transaction: the "being made" state must be visible while WeasyPrint works."""
+    with transaction.atomic():
+        pdf = ReportPdf.objects.select_for_update().select_related("report__ward").filter(pk=pdf_id).first()
+        if pdf is None or not pdf.is_active:
+            return pdf
+        pdf.status = PdfStatus.RUNNING
+        pdf.started_at = timezone.now()
+        pdf.attempts += 1
+        pdf.save(update_fields=["status", "started_at", "attempts"])
+    try:
+        content = report_pdf(pdf.report)
+    except PlaceholderError as error:
+        with transaction.atomic():
+            _fail(pdf, PdfFailure.PLACEHOLDERS, ", ".join(error.keys))
+        return pdf
+    except Exception as error:
+        logger.exception("PDF of report %s failed", pdf.report_id)
+        with transaction.atomic():
+            _fail(pdf, PdfFailure.ERROR, f"{type(error).__name__}: {error}")
+        return pdf
+    digest = hashlib.sha256(content).hexdigest()
+    with transaction.atomic():
+        pdf.file.save(f"{pdf.pk}-{digest[:12]}.pdf", ContentFile(content), save=False)
+        pdf.sha256 = digest
+        pdf.size = len(content)
+        pdf.status = PdfStatus.DONE
+        pdf.finished_at = timezone.now()
+        pdf.full_clean()
+        pdf.save()
+    return pdf
+
+
+def report_pdf_make(*, report: Report, requested_by: AbstractBaseUser | None) -> ReportPdf:
+    """A kept PDF version made here and now, by the worker's code path (build_report)."""
+    with transaction.atomic():
+        pdf = ReportPdf(report=report, requested_by=requested_by)
+        pdf.full_clean()
+        pdf.save()
+    report_pdf_render(pdf_id=pdf.pk)
+    pdf.refresh_from_db()
+    return pdf
+
+
+def _fail(pdf: ReportPdf, failure: str, detail: str) -> None:
+    pdf.status = PdfStatus.FAILED
+    pdf.failure = failure
+    pdf.failure_detail = detail
+    pdf.finished_at = timezone.now()
+    pdf.save(update_fields=["status", "failure", "failure_detail", "finished_at"])

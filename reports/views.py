@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.db.models import OuterRef, Subquery
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,11 +16,10 @@ from wards.periods import DateRange
 
 from .assembly import assemble, section_html
 from .forms import ReportCreateForm, ReportHeaderForm, ReportSectionForm
-from .models import Report, ReportSection
-from .pdf import report_pdf
+from .models import PdfStatus, Report, ReportPdf, ReportSection
 from .placeholders import PlaceholderError, catalogue, resolve
 from .sanitize import clean_html
-from .services import report_create, report_section_update, report_update
+from .services import report_create, report_pdf_current, report_pdf_request, report_section_update, report_update
 
 
 def _report(access: WardAccess, pk: int) -> Report:
@@ -28,7 +28,12 @@ def _report(access: WardAccess, pk: int) -> Report:
 
 @ward_view(*ALL_ROLES)
 def report_list(request: HttpRequest, access: WardAccess) -> HttpResponse:
-    reports = Report.objects.filter(ward=access.ward).select_related("template")
+    latest_pdf = ReportPdf.objects.filter(report=OuterRef("pk"), status=PdfStatus.DONE).order_by("-finished_at", "-pk")
+    reports = (
+        Report.objects.filter(ward=access.ward)
+        .select_related("template")
+        .annotate(latest_pdf=Subquery(latest_pdf.values("pk")[:1]))
+    )
     return render(request, "reports/report_list.html", {"access": access, "ward": access.ward, "reports": reports})
 
 
@@ -73,6 +78,7 @@ def report_detail(request: HttpRequest, access: WardAccess, pk: int) -> HttpResp
             "header_form": header_form,
             "sections": sections,
             "placeholders": [(entry, values.get(entry.key, "")) for entry in keys],
+            "pdf": report_pdf_current(report=report),
         },
     )
 
@@ -133,18 +139,38 @@ def report_preview(request: HttpRequest, access: WardAccess, pk: int) -> HttpRes
     )
 
 
-@ward_view(*ALL_ROLES)
-def report_download(request: HttpRequest, access: WardAccess, pk: int) -> HttpResponse:
-    report = _report(access, pk)
-    try:
-        pdf = report_pdf(report)
-    except PlaceholderError as problem:
-        messages.error(
-            request, _("The PDF cannot be made: unknown placeholders %(keys)s.") % {"keys": ", ".join(problem.keys)}
-        )
-        return redirect("reports:detail", ward=access.ward.slug, pk=report.pk)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="bao-cao-{access.ward.slug}-{report.start:%Y%m%d}-{report.end:%Y%m%d}.pdf"'
+def _pdf_panel(request: HttpRequest, access: WardAccess, report: Report) -> HttpResponse:
+    return render(
+        request,
+        "reports/_pdf_status.html",
+        {"access": access, "ward": access.ward, "report": report, "pdf": report_pdf_current(report=report)},
     )
-    return response
+
+
+@require_POST
+@ward_view(*WARD_ROLES)
+def pdf_request(request: HttpRequest, access: WardAccess, pk: int) -> HttpResponse:
+    """Ask for a PDF (or again after a failure); the panel then polls its progress."""
+    report = _report(access, pk)
+    report_pdf_request(report=report, requested_by=request.user)
+    if request.htmx:
+        return _pdf_panel(request, access, report)
+    return redirect("reports:detail", ward=access.ward.slug, pk=report.pk)
+
+
+@ward_view(*ALL_ROLES)
+def pdf_status(request: HttpRequest, access: WardAccess, pk: int) -> HttpResponse:
+    return _pdf_panel(request, access, _report(access, pk))
+
+
+@ward_view(*ALL_ROLES)
+def pdf_download(request: HttpRequest, access: WardAccess, pk: int, pdf_pk: int) -> FileResponse:
+    """A kept version, byte for byte as it was made."""
+    report = _report(access, pk)
+    pdf = get_object_or_404(report.pdfs, pk=pdf_pk, status=PdfStatus.DONE)
+    try:
+        stored = pdf.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    name = f"bao-cao-{access.ward.slug}-{report.start:%Y%m%d}-{report.end:%Y%m%d}-{pdf.pk}.pdf"
+    return FileResponse(stored, as_attachment=True, filename=name, content_type="application/pdf")

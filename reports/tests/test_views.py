@@ -31,7 +31,7 @@ def test_indicator_form_matrix(ward, staff, leader, home_affairs, other_staff) -
 def test_report_pages_matrix(ward, seeds, staff, leader, home_affairs, other_staff) -> None:
     report = make_report(ward, "bao-cao-tuan", WEEKLY_RANGE)
     kwargs = {"ward": ward.slug, "pk": report.pk}
-    for name in ("reports:detail", "reports:preview", "reports:pdf"):
+    for name in ("reports:detail", "reports:preview"):
         assert_permission_matrix(
             reverse(name, kwargs=kwargs), allowed=[staff, leader, home_affairs], outsider=other_staff
         )

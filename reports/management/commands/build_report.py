@@ -1,5 +1,6 @@
-"""Render a report of a ward and range straight to a PDF file, by the same code as the web: the
-ward's report of that template and range, created from the template when there is none."""
+"""Render a report of a ward and range to a PDF file, by the same service as the web's worker (the PDF
+is kept as a version too): the ward's report of that template and range, created from the template
+when there is none."""
 
 from __future__ import annotations
 
@@ -9,10 +10,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from reports.models import Report, ReportKind, ReportTemplate
-from reports.pdf import report_pdf
-from reports.placeholders import PlaceholderError
-from reports.services import report_create
+from reports.models import PdfStatus, Report, ReportKind, ReportTemplate
+from reports.services import report_create, report_pdf_make
 from wards.models import Ward
 from wards.periods import DateRange, PeriodError
 
@@ -41,9 +40,11 @@ class Command(BaseCommand):
         report = Report.objects.filter(
             ward=ward, template=template, start=period.start, end=period.end
         ).first() or report_create(ward=ward, template=template, period=period, created_by=None)
-        try:
-            pdf = report_pdf(report)
-        except PlaceholderError as error:
-            raise CommandError(f"The report uses placeholders no app provides: {', '.join(error.keys)}") from error
-        options["output"].write_bytes(pdf)
-        self.stdout.write(self.style.SUCCESS(f"{options['output']}: {len(pdf)} bytes, report #{report.pk}"))
+        pdf = report_pdf_make(report=report, requested_by=None)
+        if pdf.status != PdfStatus.DONE:
+            raise CommandError(pdf.failure_message)
+        with pdf.file.open("rb") as stored:
+            options["output"].write_bytes(stored.read())
+        self.stdout.write(
+            self.style.SUCCESS(f"{options['output']}: {pdf.size} bytes, SHA-256 {pdf.sha256}, report #{report.pk}")
+        )
