@@ -19,6 +19,8 @@ urlpatterns = [
     path("w/<slug:ward>/", dashboard, name="dashboard"),
     path("w/<slug:ward>/procedures/", include("procedures.urls")),
     path("w/<slug:ward>/assets/", include("assets.urls")),
+    path("w/<slug:ward>/reports/", include("reports.urls")),
+    path("w/<slug:ward>/indicators/", include("reports.indicator_urls")),
     path("city/", include("reports.city_urls")),
     path("admin/", admin.site.urls),
 ]

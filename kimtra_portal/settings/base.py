@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "simple_history",
+    "django_prose_editor",
     "wards",
     "staffing",
     "assets",
@@ -154,6 +155,12 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
+
+# A PDF still "being made" this long after a worker took it is taken for lost (its worker died
+# without the broker handing the task on yet): the page then reports the failure and offers a retry.
+REPORTS_PDF_STALE_AFTER = timedelta(minutes=int(ENV.get("REPORTS_PDF_STALE_MINUTES", "10")))
+# None: Celery's default queue. Tests point it at the queue of their own worker process.
+REPORTS_PDF_QUEUE: str | None = ENV.get("REPORTS_PDF_QUEUE") or None
 
 LOGGING = {
     "version": 1,

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from assets import demo as assets_demo
 from procedures import demo as procedures_demo
+from reports import demo as reports_demo
 from wards import demo as wards_demo
 
 
@@ -22,6 +23,7 @@ class Command(BaseCommand):
             wards = wards_demo.load()
             procedures_demo.load(wards)
             assets_demo.load(wards)
+            reports_demo.load(wards)
         self.stdout.write(
             self.style.SUCCESS(
                 _("Demo data loaded: %(wards)s; users %(users)s (password %(password)s).")

@@ -1,0 +1,258 @@
+"""Writes of the reports app. Each function validates fully and runs in one transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import uuid
+from collections.abc import Mapping
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wards.models import Membership, Role, Ward
+from wards.periods import DateRange
+
+from . import tasks
+from .models import (
+    Indicator,
+    IndicatorKind,
+    IndicatorValue,
+    PdfFailure,
+    PdfStatus,
+    Report,
+    ReportPdf,
+    ReportSection,
+    ReportTemplate,
+    SigningAuthority,
+)
+from .pdf import report_pdf
+from .placeholders import PlaceholderError, unknown_keys
+from .sanitize import clean_html
+
+logger = logging.getLogger(__name__)
+
+
+@transaction.atomic
+def indicator_values_save(*, ward: Ward, period: DateRange, values: Mapping[str, Decimal | None]) -> int:
+    """Store the form of one period: flows over the period, stocks at its end; an empty value removes
+    the entry. All or nothing: the first invalid value raises and nothing is kept."""
+    saved = 0
+    errors: dict[str, list[str]] = {}
+    for indicator in Indicator.objects.filter(code__in=values.keys()):
+        start = period.end if indicator.kind == IndicatorKind.STOCK else period.start
+        existing = IndicatorValue.objects.filter(ward=ward, indicator=indicator, start=start, end=period.end).first()
+        value = values[indicator.code]
+        if value is None:
+            if existing:
+                existing.delete()
+            continue
+        entry = existing or IndicatorValue(ward=ward, indicator=indicator, start=start, end=period.end)
+        entry.value = value
+        try:
+            entry.full_clean()
+        except ValidationError as error:
+            errors[indicator.code] = error.messages
+            continue
+        entry.save()
+        saved += 1
+    if errors:
+        raise ValidationError(errors)
+    return saved
+
+
+def _check_section(*, body: str, footnotes: str) -> tuple[str, str]:
+    body = clean_html(body)
+    unknown = unknown_keys(body, footnotes)
+    if unknown:
+        raise ValidationError(
+            {
+                "body": _("Unknown placeholders: %(keys)s. Pick keys from the list of placeholders.")
+                % {"keys": ", ".join(unknown)}
+            }
+        )
+    return body, footnotes
+
+
+def default_signer(ward: Ward, authority: str) -> AbstractBaseUser | None:
+    title = "Phó Chủ tịch" if authority == SigningAuthority.KT else "Chủ tịch"
+    membership = (
+        Membership.objects.filter(ward=ward, role=Role.LEADER, signing_title=title).select_related("user").first()
+    )
+    return membership.user if membership else None
+
+
+def previous_report(*, ward: Ward, template: ReportTemplate, before: DateRange) -> Report | None:
+    return Report.objects.filter(ward=ward, template=template, end__lt=before.start).order_by("-end", "-pk").first()
+
+
+@transaction.atomic
+def report_create(
+    *, ward: Ward, template: ReportTemplate, period: DateRange, created_by: AbstractBaseUser | None
+) -> Report:
+    """A report from its template; a weekly report takes the text of the ward's previous one, whose
+    placeholders then show this range's figures."""
+    source: Report | ReportTemplate = template
+    if template.kind == "weekly":
+        source = previous_report(ward=ward, template=template, before=period) or template
+    report = Report(
+        ward=ward,
+        template=template,
+        start=period.start,
+        end=period.end,
+        title=source.title,
+        summary=source.summary,
+        addressees=source.addressees,
+        recipients=source.recipients,
+        signing_authority=source.signing_authority,
+        signer=default_signer(ward, source.signing_authority),
+        created_by=created_by,
+    )
+    report.full_clean()
+    report.save()
+    for section in source.sections.all():
+        copy = ReportSection(
+            report=report,
+            order=section.order,
+            number=section.number,
+            heading=section.heading,
+            level=section.level,
+            body=clean_html(section.body),
+            footnotes=section.footnotes,
+            table_kind=section.table_kind,
+        )
+        copy.full_clean()
+        copy.save()
+    return report
+
+
+@transaction.atomic
+def report_section_update(*, section: ReportSection, heading: str, body: str, footnotes: str) -> ReportSection:
+    section.heading = heading
+    section.body, section.footnotes = _check_section(body=body, footnotes=footnotes)
+    section.full_clean()
+    section.save()
+    return section
+
+
+@transaction.atomic
+def report_update(
+    *,
+    report: Report,
+    summary: str,
+    addressees: str,
+    recipients: str,
+    number: str,
+    issued_on: object,
+) -> Report:
+    report.summary = summary
+    report.addressees = addressees
+    report.recipients = recipients
+    report.number = number
+    report.issued_on = issued_on
+    report.full_clean()
+    report.save()
+    return report
+
+
+@transaction.atomic
+def report_pdfs_expire(*, report: Report) -> int:
+    """Give up the requests whose worker has gone silent: a job still queued or being made after
+    REPORTS_PDF_STALE_AFTER. Returns how many were marked failed."""
+    limit = timezone.now() - settings.REPORTS_PDF_STALE_AFTER
+    stale = (
+        ReportPdf.objects.select_for_update()
+        .filter(report=report)
+        .filter(
+            models.Q(status=PdfStatus.RUNNING, started_at__lt=limit)
+            | models.Q(status=PdfStatus.QUEUED, requested_at__lt=limit)
+        )
+    )
+    minutes = str(int(settings.REPORTS_PDF_STALE_AFTER.total_seconds() // 60))
+    expired = 0
+    for pdf in stale:
+        _fail(pdf, PdfFailure.STALE, minutes)
+        expired += 1
+    return expired
+
+
+def report_pdf_current(*, report: Report) -> ReportPdf | None:
+    """The latest request, after giving up the stale ones (so nothing shows "being made" forever)."""
+    report_pdfs_expire(report=report)
+    return report.pdfs.select_related("requested_by").first()
+
+
+@transaction.atomic
+def report_pdf_request(*, report: Report, requested_by: AbstractBaseUser | None) -> ReportPdf:
+    """Queue the making of a PDF version; a request already under way is returned instead of a second one."""
+    report_pdfs_expire(report=report)
+    active = report.pdfs.filter(status__in=[PdfStatus.QUEUED, PdfStatus.RUNNING]).first()
+    if active is not None:
+        return active
+    # The task id is chosen here so that the record names its task before the broker has it.
+    pdf = ReportPdf(report=report, requested_by=requested_by, task_id=str(uuid.uuid4()))
+    pdf.full_clean()
+    pdf.save()
+    queue = settings.REPORTS_PDF_QUEUE
+    transaction.on_commit(lambda: tasks.render_report_pdf.apply_async(args=[pdf.pk], queue=queue, task_id=pdf.task_id))
+    return pdf
+
+
+def report_pdf_render(*, pdf_id: int) -> ReportPdf | None:
+    """Make the PDF of a request and keep it. Runs in the worker (and in build_report): a delivery of a
+    request already done or given up does nothing; a request left "being made" by a dead worker is made
+    again. Not one transaction: the "being made" state must be visible while WeasyPrint works."""
+    with transaction.atomic():
+        pdf = ReportPdf.objects.select_for_update().select_related("report__ward").filter(pk=pdf_id).first()
+        if pdf is None or not pdf.is_active:
+            return pdf
+        pdf.status = PdfStatus.RUNNING
+        pdf.started_at = timezone.now()
+        pdf.attempts += 1
+        pdf.save(update_fields=["status", "started_at", "attempts"])
+    try:
+        content = report_pdf(pdf.report)
+    except PlaceholderError as error:
+        with transaction.atomic():
+            _fail(pdf, PdfFailure.PLACEHOLDERS, ", ".join(error.keys))
+        return pdf
+    except Exception as error:
+        logger.exception("PDF of report %s failed", pdf.report_id)
+        with transaction.atomic():
+            _fail(pdf, PdfFailure.ERROR, f"{type(error).__name__}: {error}")
+        return pdf
+    digest = hashlib.sha256(content).hexdigest()
+    with transaction.atomic():
+        pdf.file.save(f"{pdf.pk}-{digest[:12]}.pdf", ContentFile(content), save=False)
+        pdf.sha256 = digest
+        pdf.size = len(content)
+        pdf.status = PdfStatus.DONE
+        pdf.finished_at = timezone.now()
+        pdf.full_clean()
+        pdf.save()
+    return pdf
+
+
+def report_pdf_make(*, report: Report, requested_by: AbstractBaseUser | None) -> ReportPdf:
+    """A kept PDF version made here and now, by the worker's code path (build_report)."""
+    with transaction.atomic():
+        pdf = ReportPdf(report=report, requested_by=requested_by)
+        pdf.full_clean()
+        pdf.save()
+    report_pdf_render(pdf_id=pdf.pk)
+    pdf.refresh_from_db()
+    return pdf
+
+
+def _fail(pdf: ReportPdf, failure: str, detail: str) -> None:
+    pdf.status = PdfStatus.FAILED
+    pdf.failure = failure
+    pdf.failure_detail = detail
+    pdf.finished_at = timezone.now()
+    pdf.save(update_fields=["status", "failure", "failure_detail", "finished_at"])

@@ -1,0 +1,159 @@
+from __future__ import annotations
+
+import re
+import subprocess
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.fields import enumerate_sig_fields
+from pypdf import PdfReader
+
+from reports.assembly import assemble
+from reports.checks import check_pdf_font
+from reports.models import ReportSection
+from reports.pdf import ElementBox, element_box, render_document, report_pdf
+from reports.tests.factories import WEEKLY_RANGE, make_report
+
+pytestmark = pytest.mark.django_db
+MM = 72 / 25.4
+
+
+@pytest.fixture
+def annual_pdf(ward, seeds, demo_indicators, leader) -> bytes:
+    return report_pdf(make_report(ward))
+
+
+def page_texts(pdf: bytes) -> list[str]:
+    return [" ".join(page.extract_text().split()) for page in PdfReader(BytesIO(pdf)).pages]
+
+
+def test_annual_pdf_carries_the_seed_figures(annual_pdf: bytes) -> None:
+    text = " ".join(page_texts(annual_pdf))
+    for figure in ("2.818", "2.393", "36.296", "42,80", "8.557", "99,97%", "178.254 m²", "18.749.464.101 đồng"):
+        assert figure in text, figure
+    assert "phường Hương Xuân, phường Hương Chữ và xã Hương Toàn" in text
+    assert "TM. ỦY BAN NHÂN DÂN" in text
+    assert "Số:" in text and "/BC-UBND" in text
+    meta = PdfReader(BytesIO(annual_pdf)).metadata
+    assert meta.author == "Ủy ban nhân dân phường Kim Trà"
+    assert meta.title.startswith("Báo cáo sơ kết 01 năm")
+
+
+def test_a4_margins_and_page_numbers_from_page_two(annual_pdf: bytes, tmp_path: Path) -> None:
+    reader = PdfReader(BytesIO(annual_pdf))
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width) / MM), round(float(box.height) / MM)) == (210, 297)
+    out = tmp_path / "a.pdf"
+    out.write_bytes(annual_pdf)
+    bbox = subprocess.run(
+        ["pdftotext", "-f", "2", "-l", "2", "-bbox", str(out), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    words = [(float(m[0]), float(m[1])) for m in re.findall(r'xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"', bbox)]
+    left, right = min(x for x, _ in words), max(x for _, x in words)
+    assert 29.5 * MM <= left <= 30.5 * MM, left / MM
+    assert 210 * MM - right >= 14.5 * MM, (210 * MM - right) / MM
+
+    def top_word(page: int) -> str:
+        layout = subprocess.run(
+            ["pdftotext", "-f", str(page), "-l", str(page), "-layout", str(out), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        return next(line for line in layout.splitlines() if line.strip()).strip()
+
+    assert top_word(1) != "1"
+    assert top_word(2) == "2"
+    assert top_word(3) == "3"
+
+
+def test_footnote_on_the_page_of_its_call(annual_pdf: bytes) -> None:
+    pages = page_texts(annual_pdf)
+    call_page = next(i for i, text in enumerate(pages) if "đồng bộ trên địa bàn phường" in text)
+    note_page = next(i for i, text in enumerate(pages) if "hội nghị báo cáo viên" in text)
+    assert call_page == note_page
+    assert "08 hội nghị quán triệt" in pages[note_page]
+    assert "03 hội nghị báo cáo viên và 05 hội nghị trực tiếp, trực tuyến" in pages[note_page]
+
+
+def test_six_footnotes_in_the_annual_review(ward, seeds, demo_indicators) -> None:
+    report = make_report(ward)
+    html = "".join(section.html for section in assemble(report).sections)
+    assert html.count('class="footnote"') == 6
+
+
+def test_signature_field_inside_the_signature_block(ward, seeds, demo_indicators, leader) -> None:
+    report = make_report(ward)
+    doc = assemble(report)
+    document = render_document(doc)
+    block = element_box(document, "signature-block")
+    pdf = report_pdf(report)
+    fields = list(enumerate_sig_fields(PdfFileReader(BytesIO(pdf))))
+    assert len(fields) == 1
+    name, value, ref = fields[0]
+    assert name == doc.signature_field_name and value is None
+    widget = ref.get_object()
+    x1, y1, x2, y2 = (float(v) for v in widget["/Rect"])
+    field_box = ElementBox(page=block.page, x1=x1, y1=y1, x2=x2, y2=y2)
+    assert block.contains(field_box)
+    assert x2 - x1 > 50 and y2 - y1 > 50
+    assert "Mai Văn Xuân" not in page_texts(pdf)[block.page]  # the chairman signs the one-year review
+
+
+def test_weekly_pdf_has_the_kt_block_and_the_week(ward, seeds, leader) -> None:
+    text = " ".join(page_texts(report_pdf(make_report(ward, "bao-cao-tuan", WEEKLY_RANGE))))
+    assert "KT. CHỦ TỊCH" in text and "PHÓ CHỦ TỊCH" in text
+    assert "277/277" in text and "315/315" in text
+    assert "Kính gửi:" in text
+
+
+def test_sanitiser_strips_payloads_from_page_and_pdf(client, ward, seeds, demo_indicators, staff) -> None:
+    report = make_report(ward)
+    section = report.sections.get(order=10)
+    payload = (
+        '<p onclick="steal()" style="color:red">Ghi chú KT<script>alert("xss")</script>'
+        '<img src="http://evil.test/x.png" onerror="pwn()"></p>'
+    )
+    ReportSection.objects.filter(pk=section.pk).update(body=payload)
+    client.force_login(staff.user)
+    page = client.get(f"/w/{ward.slug}/reports/{report.pk}/preview/").content.decode()
+    for bad in ("alert(", "steal()", "pwn()", "evil.test", 'style="color'):
+        assert bad not in page, bad
+    assert "Ghi chú KT" in page
+    pdf = report_pdf(report)
+    text = " ".join(page_texts(pdf))
+    assert "Ghi chú KT" in text and "alert" not in text
+    assert b"evil.test" not in pdf and b"/JavaScript" not in pdf
+
+
+def test_font_check_passes_here_and_fonts_are_embedded(annual_pdf: bytes, tmp_path: Path) -> None:
+    assert check_pdf_font() == []
+    out = tmp_path / "a.pdf"
+    out.write_bytes(annual_pdf)
+    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout
+    assert "Tinos" in fonts or "LiberationSerif" in fonts
+    assert all(" yes " in line for line in fonts.splitlines()[2:])
+
+
+def test_font_check_fails_clearly_without_a_font(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("reports.checks.vietnamese_serif_fonts", lambda: [])
+    errors = check_pdf_font()
+    assert errors and errors[0].id == "reports.E001" and "fonts-croscore" in errors[0].hint
+
+
+def test_build_report_command(ward, seeds, demo_indicators, tmp_path: Path) -> None:
+    from django.core.management import call_command
+
+    ward.slug = "kim-tra"
+    ward.save()
+    out = tmp_path / "annual.pdf"
+    call_command(
+        "build_report", "--ward=kim-tra", "--kind=annual", "--start=2025-07-01", "--end=2026-05-05", f"--output={out}"
+    )
+    text = " ".join(page_texts(out.read_bytes()))
+    assert "2.818" in text and "2.393" in text
