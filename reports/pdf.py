@@ -49,8 +49,12 @@ def report_html(doc: AssembledReport) -> str:
     return render_to_string("reports/pdf/report.html", {"doc": doc})
 
 
+def render_document_from_html(html: str) -> Document:
+    return HTML(string=html).render(stylesheets=[CSS(filename=str(STYLESHEET))])
+
+
 def render_document(doc: AssembledReport) -> Document:
-    return HTML(string=report_html(doc)).render(stylesheets=[CSS(filename=str(STYLESHEET))])
+    return render_document_from_html(report_html(doc))
 
 
 def element_box(document: Document, element_id: str) -> ElementBox:
