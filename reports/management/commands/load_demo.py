@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from staffing import demo as staffing_demo
 from wards import demo as wards_demo
 
 
@@ -18,6 +19,7 @@ class Command(BaseCommand):
             raise CommandError(_("load_demo creates accounts with a published password; it runs only with DEBUG on."))
         with transaction.atomic():
             wards = wards_demo.load()
+            staffing_demo.load(wards)
         self.stdout.write(
             self.style.SUCCESS(
                 _("Demo data loaded: %(wards)s; users %(users)s (password %(password)s).")
