@@ -13,6 +13,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", healthz, name="healthz"),
     path("w/<slug:ward>/", dashboard, name="dashboard"),
+    path("w/<slug:ward>/staffing/", include("staffing.urls")),
     path("city/", include("reports.city_urls")),
     path("admin/", admin.site.urls),
 ]

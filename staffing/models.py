@@ -93,7 +93,7 @@ class JobPosition(models.Model):
     class Meta:
         verbose_name = _("job position")
         verbose_name_plural = _("job positions")
-        ordering = ["ward", "category", "unit__order", "order", "name"]
+        ordering = ["ward", "unit__order", "category", "order", "name"]
 
     def __str__(self) -> str:
         return self.name
