@@ -18,7 +18,7 @@ StaffingFigures
     positions                   Positions (below)
     positions_short             professional posts short of the quota, leadership excluded (8)
     needs                       tuple[Need]: unit, position, count, stated_on
-    units_by_kind               dict-like tuple[KindCount]: kind, label, count
+    units_by_kind               tuple[KindCount]: kind, label, count (kinds with units only)
     schools, schools_by_level   13; tuple[LevelCount]: level ("Mầm non", "Tiểu học", "THCS"), count
     non_specialised_start       non-specialised workers (người hoạt động không chuyên trách) in the first snapshot (29)
     non_specialised_left        left under Decree 154 by `on` (27)
@@ -49,6 +49,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+
+from django.db.models import F
 
 from wards.models import Ward
 from wards.periods import DateRange
@@ -363,8 +365,12 @@ def figures_at(ward: Ward, on: date) -> StaffingFigures:
     units = _units(ward)
     kinds = Counter(unit.kind for unit in units)
     levels = Counter(unit.school_level for unit in units if unit.kind == UnitKind.SCHOOL)
-    positions = JobPosition.objects.filter(ward=ward).select_related("unit").order_by("unit__order", "order", "name")
-    needs = StaffingNeed.objects.filter(ward=ward).select_related("unit").order_by("unit__order", "position")
+    positions = (
+        JobPosition.objects.filter(ward=ward)
+        .select_related("unit")
+        .order_by(F("unit__order").asc(nulls_last=True), "category", "order", "name")
+    )
+    needs = StaffingNeed.objects.filter(ward=ward).select_related("unit").order_by("unit__order", "pk")
     return StaffingFigures(
         on=on,
         first=first,

@@ -211,7 +211,7 @@ class StaffingNeed(models.Model):
     class Meta:
         verbose_name = _("staffing need")
         verbose_name_plural = _("staffing needs")
-        ordering = ["ward", "unit__order", "position"]
+        ordering = ["ward", "unit__order", "pk"]
 
     def __str__(self) -> str:
         return f"{self.unit}: {self.count} {self.position}"

@@ -34,7 +34,7 @@ def test_negative_count_is_refused() -> None:
 def test_role_breakdown_must_add_up_to_the_total() -> None:
     form = LineForm(data={**GOOD, "specialists": 8})
     assert not form.is_valid()
-    assert "add up to 10, not to the total 11" in form.errors["specialists"][0]
+    assert "cộng lại là 10, không bằng tổng số 11" in form.errors["specialists"][0]
 
 
 def test_status_breakdown_must_add_up_to_the_total() -> None:
