@@ -21,6 +21,7 @@ urlpatterns = [
     path("w/<slug:ward>/assets/", include("assets.urls")),
     path("w/<slug:ward>/reports/", include("reports.urls")),
     path("w/<slug:ward>/indicators/", include("reports.indicator_urls")),
+    path("w/<slug:ward>/staffing/", include("staffing.urls")),
     path("city/", include("reports.city_urls")),
     path("admin/", admin.site.urls),
 ]

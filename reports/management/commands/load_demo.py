@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from assets import demo as assets_demo
 from procedures import demo as procedures_demo
 from reports import demo as reports_demo
+from staffing import demo as staffing_demo
 from wards import demo as wards_demo
 
 
@@ -24,6 +25,7 @@ class Command(BaseCommand):
             procedures_demo.load(wards)
             assets_demo.load(wards)
             reports_demo.load(wards)
+            staffing_demo.load(wards)
         self.stdout.write(
             self.style.SUCCESS(
                 _("Demo data loaded: %(wards)s; users %(users)s (password %(password)s).")

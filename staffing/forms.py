@@ -1,0 +1,151 @@
+"""Entry forms: one headcount snapshot of every unit on one page, and the editable tables of units,
+positions (the vacancy table) and needs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import F
+from django.forms import BaseModelFormSet, modelformset_factory
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from wards.models import Ward
+
+from .models import MAX_PEOPLE, HeadcountSnapshot, JobPosition, OrgUnit, StaffingNeed, breakdown_errors
+from .services import COUNT_FIELDS
+
+
+def count_field(label: str) -> forms.IntegerField:
+    # A blank cell means nobody; negative numbers are refused next to the cell.
+    return forms.IntegerField(
+        label=label,
+        required=False,
+        min_value=0,
+        max_value=MAX_PEOPLE,
+        widget=forms.NumberInput(attrs={"class": "form-control form-control-sm count", "min": 0}),
+    )
+
+
+class SnapshotForm(forms.Form):
+    on = forms.DateField(
+        label=_("Date"), widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d")
+    )
+    non_specialised_workers = forms.IntegerField(
+        label=capfirst(HeadcountSnapshot._meta.get_field("non_specialised_workers").verbose_name),
+        min_value=0,
+        max_value=MAX_PEOPLE,
+        widget=forms.NumberInput(attrs={"class": "form-control"}),
+    )
+    non_specialised_left = forms.IntegerField(
+        label=capfirst(HeadcountSnapshot._meta.get_field("non_specialised_left").verbose_name),
+        min_value=0,
+        max_value=MAX_PEOPLE,
+        widget=forms.NumberInput(attrs={"class": "form-control"}),
+    )
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"})
+    )
+
+
+class LineForm(forms.Form):
+    """One unit's line; the unit comes from the position of the form in the page's list of units."""
+
+    total = count_field(_("Total"))
+    heads = count_field(_("Heads"))
+    deputies = count_field(_("Deputies"))
+    specialists = count_field(_("Other staff"))
+    civil_servants = count_field(_("Civil servants"))
+    public_employees = count_field(_("Public employees"))
+    contract_workers = count_field(_("Contract"))
+    seconded_out = count_field(_("Seconded out"))
+    seconded_in = count_field(_("Seconded in"))
+
+    def __init__(self, *args: Any, unit: OrgUnit | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.unit = unit
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if self.errors:
+            return data
+        counts = {name: data.get(name) or 0 for name in COUNT_FIELDS}
+        for field, message in breakdown_errors(
+            total=counts["total"],
+            by_role=(counts["heads"], counts["deputies"], counts["specialists"]),
+            by_status=(counts["civil_servants"], counts["public_employees"], counts["contract_workers"]),
+            seconded_out=counts["seconded_out"],
+        ).items():
+            self.add_error(field, message)
+        return {**data, **counts}
+
+
+class LineFormSet(forms.BaseFormSet):
+    def __init__(self, *args: Any, units: list[OrgUnit], **kwargs: Any) -> None:
+        self.units = units
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index: int | None) -> dict[str, Any]:
+        # The empty form (index None) only gives the column labels.
+        return {"unit": self.units[index]} if index is not None else {}
+
+
+def line_formset(units: list[OrgUnit], **kwargs: Any) -> LineFormSet:
+    factory = forms.formset_factory(LineForm, formset=LineFormSet, extra=0)
+    return factory(units=units, initial=kwargs.pop("initial", [{} for _unit in units]), prefix="lines", **kwargs)
+
+
+class WardRowForm(forms.ModelForm):
+    """A row of a ward's table: the ward is set by the page, unit choices are the ward's units."""
+
+    def __init__(self, *args: Any, ward: Ward, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.ward = ward
+        if "unit" in self.fields:
+            self.fields["unit"].queryset = OrgUnit.objects.filter(ward=ward).order_by("order", "name")
+        for field in self.fields.values():
+            if not isinstance(field.widget, forms.CheckboxInput):
+                css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+                field.widget.attrs.setdefault("class", f"{css} form-control-sm")
+
+
+class UnitForm(WardRowForm):
+    class Meta:
+        model = OrgUnit
+        fields = ["name", "kind", "school_level", "order"]
+
+
+class PositionForm(WardRowForm):
+    class Meta:
+        model = JobPosition
+        fields = ["unit", "name", "category", "quota", "filled", "order"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].empty_label = str(_("Shared by the agencies"))
+
+
+class NeedForm(WardRowForm):
+    class Meta:
+        model = StaffingNeed
+        fields = ["unit", "position", "count", "stated_on"]
+        widgets = {"stated_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+
+class WardTableFormSet(BaseModelFormSet):
+    def __init__(self, *args: Any, ward: Ward, **kwargs: Any) -> None:
+        self.ward = ward
+        super().__init__(*args, form_kwargs={"ward": ward}, **kwargs)
+
+
+def table_formset(form: type[WardRowForm], ward: Ward, data: Any = None) -> WardTableFormSet:
+    model = form._meta.model
+    factory = modelformset_factory(model, form=form, formset=WardTableFormSet, extra=2, can_delete=True)
+    queryset = model.objects.filter(ward=ward)
+    if model is not OrgUnit:
+        # The rows of one unit stay together; positions shared by the agencies come last.
+        queryset = queryset.select_related("unit").order_by(
+            F("unit__order").asc(nulls_last=True), *model._meta.ordering[1:]
+        )
+    return factory(data, ward=ward, queryset=queryset, prefix="rows")
