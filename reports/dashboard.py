@@ -10,6 +10,7 @@ from django.utils import timezone
 from assets.figures import figures_at as asset_figures_at
 from procedures.figures import figures_for as procedure_figures_for
 from procedures.figures import latest_period
+from staffing.figures import figures_at as staffing_figures_at
 from wards.access import WardAccess, ward_view
 from wards.models import ALL_ROLES
 from wards.periods import DateRange
@@ -32,5 +33,6 @@ def dashboard(request: HttpRequest, access: WardAccess) -> HttpResponse:
             "staff_count": ward_staff_count(ward),
             "procedures_figures": procedure_figures_for(ward, period),
             "assets_figures": asset_figures_at(ward, today),
+            "staffing_figures": staffing_figures_at(ward, today),
         },
     )

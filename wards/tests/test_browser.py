@@ -33,6 +33,7 @@ def test_staff_reaches_own_ward_and_not_another(page, demo) -> None:
     assert page.get_by_text("Không tìm thấy trang").first.is_visible()
     response = page.goto("/city/")
     assert response.status == 403
+    page.get_by_role("button", name="Nguyễn Thị Hoa").click()
     page.get_by_role("button", name="Đăng xuất").click()
     page.wait_for_url("**/accounts/login/")
 
