@@ -1,6 +1,6 @@
 """Wording of the seeded templates fitted to the figures the domain apps give: the staffing data counts
 the ward's leadership as one unit (no number of Phó Chủ tịch of its own), and records the centre's staff by
-leadership and specialists, with no post-office helper."""
+leadership and specialists, with no post-office helper; the centre's equipment list has its Wi-Fi."""
 
 from __future__ import annotations
 
@@ -19,6 +19,12 @@ CHANGES = [
         "+ Trung tâm Phục vụ hành chính công có [[staffing.centre_total]] người: [[staffing.centre_breakdown]]. "
         "Ngoài ra có [[staffing.centre_helpers]] nhân viên bưu điện hỗ trợ tiếp nhận hồ sơ.",
         "+ Trung tâm Phục vụ hành chính công có [[staffing.centre_total]] người, gồm [[staffing.centre_breakdown]].",
+    ),
+    # The equipment list of the centre names its free Wi-Fi already.
+    (
+        "bao-cao-tuan",
+        "+ Trang thiết bị hiện có: [[assets.centre_equipment]]; hệ thống Wi-Fi miễn phí cho người dân.",
+        "+ Trang thiết bị hiện có: [[assets.centre_equipment]].",
     ),
 ]
 

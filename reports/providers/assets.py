@@ -88,15 +88,12 @@ def values(ward: Ward, period: DateRange) -> dict[str, object]:
 
 def facilities_table(ward: Ward, period: DateRange) -> Table:
     facilities = figures_for(ward, period.start, period.end).assets
-    rows = [
-        [str(number), USE_NAMES[FacilityUse(use)], vi_number(count)]
-        for number, (use, _label, count) in enumerate((row for row in facilities.by_use() if row[2]), start=1)
-    ]
+    rows = [[USE_NAMES[FacilityUse(use)], vi_number(count)] for use, _label, count in facilities.by_use() if count]
     return Table(
         caption=f"Cơ sở nhà, đất đang quản lý theo công năng sử dụng, đến ngày {format_value(Kind.DATE, period.end)}",
-        headers=["STT", "Công năng sử dụng", "Số cơ sở"],
+        headers=["Công năng sử dụng", "Số cơ sở"],
         rows=rows,
-        footer=["", "Tổng cộng", vi_number(facilities.facilities)],
+        footer=["Tổng cộng", vi_number(facilities.facilities)],
     )
 
 

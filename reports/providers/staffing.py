@@ -106,10 +106,9 @@ def by_unit_table(ward: Ward, period: DateRange) -> Table:
         return line.total if line else 0
 
     rows = []
-    for number, row in enumerate(figures.unit_rows, start=1):
+    for row in figures.unit_rows:
         rows.append(
             [
-                str(number),
                 row.unit,
                 vi_number(total(row.start)),
                 vi_number(total(row.now)),
@@ -121,7 +120,6 @@ def by_unit_table(ward: Ward, period: DateRange) -> Table:
     return Table(
         caption="Cán bộ, công chức, viên chức, người lao động theo đơn vị",
         headers=[
-            "STT",
             "Đơn vị",
             f"Ngày {vi_date(first.on)}" if first else "Khi thành lập",
             f"Ngày {vi_date(current.on)}" if current else "Hiện nay",
@@ -129,7 +127,6 @@ def by_unit_table(ward: Ward, period: DateRange) -> Table:
         ],
         rows=rows,
         footer=[
-            "",
             "Tổng cộng",
             vi_number(start_total),
             vi_number(now_total),

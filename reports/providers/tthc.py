@@ -68,24 +68,21 @@ def by_field_table(ward: Ward, period: DateRange) -> Table:
     figures = figures_for(ward, period)
     rows = [
         [
-            str(number),
             row.name,
             vi_number(row.counts.received),
             vi_number(row.counts.resolved),
             vi_number(row.counts.on_time),
             vi_percent(row.counts.on_time_rate),
         ]
-        for number, row in enumerate(
-            (row for row in figures.by_field if row.counts.received or row.counts.resolved), start=1
-        )
+        for row in figures.by_field
+        if row.counts.received or row.counts.resolved
     ]
     return Table(
         caption=f"Hồ sơ thủ tục hành chính theo lĩnh vực, từ ngày {format_value(Kind.DATE, period.start)} "
         f"đến ngày {format_value(Kind.DATE, period.end)}",
-        headers=["STT", "Lĩnh vực", "Tiếp nhận", "Đã giải quyết", "Đúng hạn", "Tỷ lệ đúng hạn"],
+        headers=["Lĩnh vực", "Tiếp nhận", "Đã giải quyết", "Đúng hạn", "Tỷ lệ đúng hạn"],
         rows=rows,
         footer=[
-            "",
             "Tổng cộng",
             vi_number(figures.received),
             vi_number(figures.resolved),
