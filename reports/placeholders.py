@@ -105,9 +105,10 @@ def format_value(kind: Kind, value: object) -> str:
     if kind == Kind.AREA:
         return vi_area(number)
     if number == int(number):
-        # Administrative texts write counts below ten with two digits: 08 hội nghị, 02 Phó Chủ tịch.
+        # Administrative texts write counts below ten with two digits: 08 hội nghị, 02 Phó Chủ tịch; but
+        # zero stays "0" ("00 cơ sở" reads as a typing slip).
         text = vi_number(int(number))
-        return text.zfill(2) if 0 <= number < 10 else text
+        return text.zfill(2) if 0 < number < 10 else text
     return vi_number(number, 2)
 
 

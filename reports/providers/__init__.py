@@ -3,6 +3,6 @@ write `reports/providers/<domain>.py` (see reports.placeholders) and import it h
 
 from __future__ import annotations
 
-from . import indicators, report, ward  # noqa: F401
+from . import assets, indicators, report, staffing, tthc, ward  # noqa: F401
 
 __all__: list[str] = []

@@ -41,6 +41,7 @@ def catalogue_data() -> None:
 
     for name in ("0002_indicator_catalogue", "0003_report_templates"):
         importlib.import_module(f"reports.migrations.{name}").seed(apps, None)
+    importlib.import_module("reports.migrations.0005_template_wording_for_real_figures").forwards(apps, None)
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
-"""Stand-ins for the tthc, staffing, assets and spending providers, with the seeds' figures: the keys
-the seeded templates use, which those apps' providers must offer (DESIGN §10)."""
+"""Stand-ins for the tthc, staffing, assets and spending providers, with the seeds' figures, for tests that
+need the seed values without loading the demo data; registered after the real providers, they override
+them. reports/tests/test_providers.py checks the real providers on the demo data."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 
+from reports import tables
 from reports.placeholders import Kind, PlaceholderKey, register, unregister
 from reports.tables import Table, register_table, unregister_table
 from wards.models import Ward
@@ -96,6 +98,8 @@ def tthc_table(ward: Ward, period: DateRange) -> Table:
 @contextmanager
 def seed_providers() -> Iterator[None]:
     keys = [PlaceholderKey(key, key, kind) for key, (kind, _value) in SEED_KEYS.items()]
+    # The real table provider comes back afterwards: the seeds only stand in for the data.
+    real_table = tables._tables.get("tthc_by_field")
     register("seed", keys=keys, values=values)
     register_table("tthc_by_field", tthc_table)
     try:
@@ -103,3 +107,5 @@ def seed_providers() -> Iterator[None]:
     finally:
         unregister("seed")
         unregister_table("tthc_by_field")
+        if real_table:
+            register_table("tthc_by_field", real_table)

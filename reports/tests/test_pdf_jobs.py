@@ -92,21 +92,22 @@ def test_a_request_under_way_is_not_queued_twice(ward, seeds, staff) -> None:
 def test_failure_shows_the_reason_in_vietnamese_and_a_retry(
     ward, leader, eager_tasks, django_capture_on_commit_callbacks
 ) -> None:
-    # Without the seed providers the demo template's tthc/staffing keys are unknown: the render fails.
+    # A key no app provides (a provider removed after the text was written) makes the render fail.
     report = make_report(ward, "bao-cao-tuan", WEEKLY_RANGE)
+    section = report.sections.exclude(body="").first()
+    report.sections.filter(pk=section.pk).update(body=section.body + "<p>[[tthc.received_gone]]</p>")
     client = client_for(leader)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(urls(report)["request"])
     failed = report.pdfs.get()
     assert failed.status == PdfStatus.FAILED and failed.failure == PdfFailure.PLACEHOLDERS
-    assert "tthc.received" in failed.failure_detail and not failed.file
+    assert "tthc.received_gone" in failed.failure_detail and not failed.file
     panel = client.get(urls(report)["status"], HTTP_ACCEPT_LANGUAGE="vi").content.decode()
-    assert "Báo cáo dùng khóa số liệu chưa có ứng dụng nào cung cấp" in panel and "tthc.received" in panel
+    assert "Báo cáo dùng khóa số liệu chưa có ứng dụng nào cung cấp" in panel and "tthc.received_gone" in panel
     assert "Thử lại" in panel and 'hx-trigger="every 1s"' not in panel
 
-    from reports.tests.seed_providers import seed_providers
-
-    with seed_providers(), django_capture_on_commit_callbacks(execute=True):
+    report.sections.filter(pk=section.pk).update(body=section.body)
+    with django_capture_on_commit_callbacks(execute=True):
         retry = client.post(urls(report)["request"], HTTP_HX_REQUEST="true")
     assert retry.status_code == 200 and 'id="pdf-panel"' in retry.content.decode()
     assert "pdf-download" in client.get(urls(report)["status"]).content.decode()
