@@ -4,22 +4,14 @@ of the one-year range, and the city's read-only view."""
 from __future__ import annotations
 
 import pytest
-from django.core.management import call_command
 
 from assets.models import Facility
-from wards.tests.test_browser import sign_in
+from wards.tests.browser import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def demo(settings) -> None:
-    settings.DEBUG = True
-    call_command("load_demo")
-    settings.DEBUG = False
-
-
-def test_staff_reads_the_register_and_adds_a_facility(page, demo) -> None:
+def test_staff_reads_the_register_and_adds_a_facility(page, demo_data) -> None:
     sign_in(page, "kimtra.canbo")
     page.wait_for_url("**/w/kim-tra/")
     page.goto("/w/kim-tra/assets/?date=2026-05-05")
@@ -47,7 +39,7 @@ def test_staff_reads_the_register_and_adds_a_facility(page, demo) -> None:
     assert Facility.objects.get(name="Nhà văn hóa tổ dân phố 5").land_m2 == 1250
 
 
-def test_spending_of_the_one_year_range(page, demo) -> None:
+def test_spending_of_the_one_year_range(page, demo_data) -> None:
     sign_in(page, "kimtra.chutich")
     page.wait_for_url("**/w/kim-tra/")
     page.goto("/w/kim-tra/assets/spending/?start=2025-07-01&end=2026-05-05")
@@ -57,7 +49,7 @@ def test_spending_of_the_one_year_range(page, demo) -> None:
     assert "839.790.000 đồng" in totals
 
 
-def test_home_affairs_reads_but_cannot_add(page, demo) -> None:
+def test_home_affairs_reads_but_cannot_add(page, demo_data) -> None:
     sign_in(page, "sonoivu")
     page.wait_for_url("**/city/")
     page.goto("/w/kim-tra/assets/equipment/")

@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from django.core.management import call_command
 
-from wards.tests.test_browser import sign_in
+from wards.tests.browser import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def demo(settings) -> None:
-    settings.DEBUG = True
-    call_command("load_demo")
-    settings.DEBUG = False
-
-
-def test_staff_reads_the_seed_week_and_types_a_week(page, demo) -> None:
+def test_staff_reads_the_seed_week_and_types_a_week(page, demo_data) -> None:
     sign_in(page, "kimtra.canbo")
     page.wait_for_url("**/w/kim-tra/")
     page.goto("/w/kim-tra/procedures/?start=2025-08-18&end=2025-08-23")
@@ -43,7 +35,7 @@ def test_staff_reads_the_seed_week_and_types_a_week(page, demo) -> None:
     assert page.get_by_text("đã được lưu").first.is_visible()
 
 
-def test_range_picker_snaps_to_the_month(page, demo) -> None:
+def test_range_picker_snaps_to_the_month(page, demo_data) -> None:
     sign_in(page, "kimtra.canbo")
     page.wait_for_url("**/w/kim-tra/")
     page.goto("/w/kim-tra/procedures/?start=2025-08-18&end=2025-08-23")

@@ -7,21 +7,18 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 from reports import tasks
 from reports.models import PdfStatus, ReportPdf
 from reports.services import report_pdf_render
-from wards.demo import DEMO_PASSWORD
+from wards.tests.browser import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def demo(settings, catalogue_data, seeds) -> None:
-    settings.DEBUG = True
-    call_command("load_demo")
-    settings.DEBUG = False
+def demo(catalogue_data, seeds, demo_data) -> None:
+    """The demo after the report catalogue and the stand-in seed providers are in place."""
 
 
 @pytest.fixture
@@ -33,10 +30,7 @@ def held_tasks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 def test_leader_writes_a_weekly_report_and_downloads_its_pdf(page, demo, held_tasks, tmp_path: Path) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("Tên đăng nhập").fill("kimtra.phochutich")
-    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
+    sign_in(page, "kimtra.phochutich")
     page.wait_for_url("**/w/kim-tra/")
 
     page.goto("/w/kim-tra/reports/")

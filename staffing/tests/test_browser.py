@@ -4,30 +4,15 @@ totals, get refused a line that does not add up; the city reads but cannot write
 from __future__ import annotations
 
 import pytest
-from django.core.management import call_command
 
-from wards.demo import DEMO_PASSWORD
+from wards.tests.browser import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def demo(settings) -> None:
-    settings.DEBUG = True
-    call_command("load_demo")
-    settings.DEBUG = False
-
-
-def sign_in(page, username: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url("**/w/**")
-
-
-def test_staff_reads_the_figures_and_enters_a_snapshot(page, demo) -> None:
+def test_staff_reads_the_figures_and_enters_a_snapshot(page, demo_data) -> None:
     sign_in(page, "kimtra.canbo")
+    page.wait_for_url("**/w/kim-tra/")
     page.goto("/w/kim-tra/staffing/?date=2026-05-01")
     assert page.locator("#civil-servants-now").inner_text() == "43"
     assert "46" in page.locator("#civil-servants-now + div").inner_text()
@@ -50,11 +35,8 @@ def test_staff_reads_the_figures_and_enters_a_snapshot(page, demo) -> None:
     assert page.locator("#civil-servants-now").inner_text() == "42"
 
 
-def test_home_affairs_reads_but_cannot_write(page, demo) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("Tên đăng nhập").fill("sonoivu")
-    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
+def test_home_affairs_reads_but_cannot_write(page, demo_data) -> None:
+    sign_in(page, "sonoivu")
     page.wait_for_url("**/city/")
     page.goto("/w/kim-tra/staffing/positions/")
     assert page.locator("#positions-by-unit").is_visible()

@@ -34,3 +34,13 @@ def home_affairs(ward: Ward) -> Membership:
 @pytest.fixture
 def other_staff(other_ward: Ward) -> Membership:
     return MembershipFactory(ward=other_ward)
+
+
+@pytest.fixture
+def demo_data(settings) -> None:
+    """The whole demo of `load_demo` (about 8 s): for journeys that need the seed figures."""
+    from django.core.management import call_command
+
+    settings.DEBUG = True
+    call_command("load_demo")
+    settings.DEBUG = False

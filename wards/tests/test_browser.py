@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from wards import demo as wards_demo
-from wards.demo import DEMO_PASSWORD
+from wards.tests.browser import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -14,13 +14,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def demo() -> None:
     # The tenancy part of the demo only: these journeys need wards and users, not figures.
     wards_demo.load()
-
-
-def sign_in(page, username: str, password: str = DEMO_PASSWORD) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(password)
-    page.get_by_role("button", name="Đăng nhập").click()
 
 
 def test_staff_reaches_own_ward_and_not_another(page, demo) -> None:
