@@ -123,9 +123,11 @@ def celery_worker_process(transactional_db: None) -> Iterator[WorkerProcess]:
         process.wait(timeout=30)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    """Debian's Chromium driven by Playwright (never a downloaded browser build)."""
+    """Debian's Chromium driven by Playwright (never a downloaded browser build). One per module: Playwright's
+    sync API keeps an event loop running while it is open, and later tests that call asyncio.run() (pyHanko's
+    signature checks) must not find one."""
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API runs an event loop in this thread; the ORM calls of the test

@@ -5,8 +5,8 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from kimtra_portal.health import healthz
-from reports.dashboard import dashboard
-from wards.views import home
+from reports.workflow_views import waiting
+from wards.views import facts, home
 
 urlpatterns = [
     path("", home, name="home"),
@@ -16,12 +16,14 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     # Browsers ask for /favicon.ico on pages without a <link rel="icon">, such as the PDF viewer.
     path("favicon.ico", RedirectView.as_view(url=f"{settings.STATIC_URL}favicon.svg")),
-    path("w/<slug:ward>/", dashboard, name="dashboard"),
+    path("w/<slug:ward>/", include("dashboard.urls")),
+    path("w/<slug:ward>/facts/", facts, name="ward_facts"),
     path("w/<slug:ward>/procedures/", include("procedures.urls")),
-    path("w/<slug:ward>/assets/", include("assets.urls")),
-    path("w/<slug:ward>/reports/", include("reports.urls")),
-    path("w/<slug:ward>/indicators/", include("reports.indicator_urls")),
     path("w/<slug:ward>/staffing/", include("staffing.urls")),
-    path("city/", include("reports.city_urls")),
+    path("w/<slug:ward>/assets/", include("assets.urls")),
+    path("w/<slug:ward>/indicators/", include("indicators.urls")),
+    path("w/<slug:ward>/reports/", include("reports.urls")),
+    path("city/", include("city.urls")),
+    path("waiting/", waiting, name="waiting"),
     path("admin/", admin.site.urls),
 ]

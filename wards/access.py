@@ -58,9 +58,18 @@ def ward_access(request: HttpRequest, ward_slug: str, roles: Iterable[str]) -> W
     return WardAccess(ward=ward, membership=membership)
 
 
-def ward_view(*roles: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
-    """Decorate a view under /w/<ward>/; the view receives the WardAccess instead of the slug."""
-    if not roles:
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def ward_view(
+    *, read: Iterable[str], write: Iterable[str] = ()
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """Decorate a view under /w/<ward>/; the view receives the WardAccess instead of the slug.
+
+    `read` roles may GET the page; only `write` roles may send anything else (POST), so a read-only
+    role is refused here and no view has to check it again."""
+    readers, writers = frozenset(read) | frozenset(write), frozenset(write)
+    if not readers:
         raise ValueError("ward_view needs at least one role")
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -68,6 +77,7 @@ def ward_view(*roles: str) -> Callable[[Callable[..., HttpResponse]], Callable[.
         def wrapped(request: HttpRequest, ward: str, *args: Any, **kwargs: Any) -> HttpResponse:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
+            roles = readers if request.method in SAFE_METHODS else writers
             return view(request, ward_access(request, ward, roles), *args, **kwargs)
 
         return wrapped

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import City, Membership, Ward
+from .models import City, FigureLock, Membership, Ward
 
 
 @admin.register(City)
@@ -24,3 +24,16 @@ class MembershipAdmin(SimpleHistoryAdmin):
     list_filter = ["role", "ward", "city"]
     search_fields = ["user__username", "user__first_name", "user__last_name"]
     autocomplete_fields = ["user"]
+
+
+@admin.register(FigureLock)
+class FigureLockAdmin(admin.ModelAdmin):
+    # Read-only: locks come and go with the reports that set them.
+    list_display = ["ward", "start", "end", "label", "created_at"]
+    list_filter = ["ward"]
+
+    def has_add_permission(self, request: object) -> bool:
+        return False
+
+    def has_change_permission(self, request: object, obj: object = None) -> bool:
+        return False

@@ -3,12 +3,14 @@ with made-up facts, and the demo users. Loaded by `manage.py load_demo`."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from .models import Role, SigningTitle, Ward, WardKind
-from .services import account_upsert, city_upsert, membership_assign, ward_upsert
+from .models import FigureLock, Role, SigningTitle, Ward, WardKind
+from .services import WardFacts, account_upsert, city_upsert, membership_assign, ward_facts_update, ward_upsert
 
 DEMO_PASSWORD = "demo-Kimtra-2025"  # noqa: S105 (published in DESIGN §8; load_demo needs DEBUG)
 LEGAL_BASIS = (
@@ -33,6 +35,37 @@ DEMO_USERS = (
     DemoUser("kimtra.phochutich", "Mai Văn", "Xuân", Role.LEADER, "kim-tra", SigningTitle.PHO_CHU_TICH),
     DemoUser("sonoivu", "Trần Văn", "Minh", Role.CITY),
     DemoUser("huongtra.canbo", "Lê Thị", "Thu", Role.STAFF, "huong-tra"),
+)
+
+
+# The one-year review's religious and heritage facts and the weekly report's systems.
+KIM_TRA_FACTS = WardFacts(
+    vice_chairs=2,
+    buddhist_sites=18,
+    village_pagodas=7,
+    buddhist_halls=11,
+    buddhist_halls_recognised=5,
+    catholic_sites=1,
+    relics_national=2,
+    relics_city=6,
+    information_systems=(
+        "hệ thống giải quyết thủ tục hành chính một cửa điện tử (mcdt.hue.gov.vn)",
+        "hệ thống quản lý văn bản điều hành (kimtra.hue.egov.vn)",
+        "hệ thống họp trực tuyến (login.vnptmeeting.vnpt.com.vn)",
+        "hệ thống thông tin báo cáo (baocao.hue.gov.vn)",
+        "hệ thống khai thác, chia sẻ dữ liệu (cqs.hue.gov.vn)",
+    ),
+)
+HUONG_TRA_FACTS = WardFacts(
+    vice_chairs=2,
+    buddhist_sites=21,
+    village_pagodas=9,
+    buddhist_halls=12,
+    buddhist_halls_recognised=4,
+    catholic_sites=2,
+    relics_national=1,
+    relics_city=5,
+    information_systems=KIM_TRA_FACTS.information_systems[:1],
 )
 
 
@@ -63,6 +96,8 @@ def load() -> dict[str, Ward]:
             is_demo=True,
         ),
     }
+    ward_facts_update(ward=wards["kim-tra"], facts=KIM_TRA_FACTS)
+    ward_facts_update(ward=wards["huong-tra"], facts=HUONG_TRA_FACTS)
     for spec in DEMO_USERS:
         user = account_upsert(
             username=spec.username, first_name=spec.first_name, last_name=spec.last_name, password=DEMO_PASSWORD
@@ -75,3 +110,13 @@ def load() -> dict[str, Ward]:
             signing_title=spec.signing_title,
         )
     return wards
+
+
+@contextmanager
+def figure_locks_set_aside(wards: dict[str, Ward]) -> Iterator[None]:
+    """Reloading the demo figures rewrites ranges that the demo's approved reports locked: the locks are
+    set aside while the same figures are written again, then put back (inside the command's transaction)."""
+    kept = list(FigureLock.objects.filter(ward__in=wards.values()).values("ward_id", "start", "end", "key", "label"))
+    FigureLock.objects.filter(key__in=[lock["key"] for lock in kept]).delete()
+    yield
+    FigureLock.objects.bulk_create([FigureLock(**lock) for lock in kept])

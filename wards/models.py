@@ -54,6 +54,25 @@ class Ward(models.Model):
         _("former units merged"), blank=True, help_text=_("One per line, with their kind: phường Hương Xuân.")
     )
     residential_groups = models.PositiveSmallIntegerField(_("residential groups (tổ dân phố)"))
+    vice_chairs = models.PositiveSmallIntegerField(
+        _("vice chairs of the People's Committee"), default=0, validators=[MaxValueValidator(10)]
+    )
+    buddhist_sites = models.PositiveSmallIntegerField(_("Buddhist sites"), default=0)
+    village_pagodas = models.PositiveSmallIntegerField(_("village pagodas"), default=0)
+    buddhist_halls = models.PositiveSmallIntegerField(_("Buddhist prayer halls (niệm Phật đường)"), default=0)
+    buddhist_halls_recognised = models.PositiveSmallIntegerField(
+        _("prayer halls recognised as religious establishments"), default=0
+    )
+    catholic_sites = models.PositiveSmallIntegerField(_("Catholic sites"), default=0)
+    relics_national = models.PositiveSmallIntegerField(_("relics recognised at national level"), default=0)
+    relics_city = models.PositiveSmallIntegerField(_("relics recognised at city level"), default=0)
+    information_systems = models.TextField(
+        _("information systems used by the staff"),
+        blank=True,
+        help_text=_(
+            "One per line: what it is, then its address: hệ thống họp trực tuyến (login.vnptmeeting.vnpt.com.vn)."
+        ),
+    )
     place_name = models.CharField(
         _("place name in dates"),
         max_length=100,
@@ -80,6 +99,20 @@ class Ward(models.Model):
     def clean(self) -> None:
         if self.slug and self.slug != ward_slug(self.slug):
             raise ValidationError({"slug": _("Use lower-case ASCII letters, digits and hyphens only.")})
+        if (self.village_pagodas or 0) + (self.buddhist_halls or 0) > (self.buddhist_sites or 0):
+            raise ValidationError(
+                {"buddhist_sites": _("Village pagodas and prayer halls are part of the Buddhist sites.")}
+            )
+        if (self.buddhist_halls_recognised or 0) > (self.buddhist_halls or 0):
+            raise ValidationError({"buddhist_halls_recognised": _("More prayer halls recognised than there are.")})
+
+    @property
+    def relics(self) -> int:
+        return self.relics_national + self.relics_city
+
+    @property
+    def information_system_lines(self) -> list[str]:
+        return [line.strip() for line in self.information_systems.splitlines() if line.strip()]
 
     @property
     def display_name(self) -> str:
@@ -170,3 +203,26 @@ class Membership(models.Model):
             errors["signing_title"] = _("Only ward leaders sign reports.")
         if errors:
             raise ValidationError(errors)
+
+
+class FigureLock(models.Model):
+    """A date range of a ward's figures frozen by an approved document. Domain apps check it through
+    wards.locks without knowing what set it; `key` names the owner so that it can lift its own lock."""
+
+    ward = models.ForeignKey(Ward, on_delete=models.CASCADE, related_name="figure_locks", verbose_name=_("ward"))
+    start = models.DateField(_("start"))
+    end = models.DateField(_("end"))
+    key = models.CharField(_("key"), max_length=50, unique=True, help_text=_("The owner of the lock: report:42."))
+    label = models.CharField(
+        _("reason"), max_length=300, help_text=_("Printed in the refusal: Báo cáo số 12/BC-UBND ngày 25/8/2025.")
+    )
+    created_at = models.DateTimeField(_("locked at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("figure lock")
+        verbose_name_plural = _("figure locks")
+        ordering = ["start", "pk"]
+        constraints = [models.CheckConstraint(condition=Q(end__gte=models.F("start")), name="figure_lock_order")]
+
+    def __str__(self) -> str:
+        return f"{self.ward}: {self.start:%d/%m/%Y}-{self.end:%d/%m/%Y} ({self.label})"

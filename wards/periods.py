@@ -1,21 +1,26 @@
-"""Date ranges and dates taken from the query string, so that a view of figures can be linked
+"""Date ranges and the kinds of period the figure pages step through. A page reads its period from the
+query string with `wards.forms.PeriodForm`, so that a view of figures can be linked
 (/w/kim-tra/procedures/?start=2025-08-18&end=2025-08-23, /w/kim-tra/staffing/?date=2026-05-01)."""
 
 from __future__ import annotations
 
 import calendar
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.db import models
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 # A range longer than this is a typing mistake, not a report period.
 MAX_RANGE_DAYS = 5 * 366
+# The weekly report covers Monday to Saturday (the seed's 18/8/2025-23/8/2025): Saturday is a working
+# day of the one-stop centre, Sunday is not.
+WORKING_DAYS = 6
 
 
 class PeriodError(ValueError):
-    """A range or date in the query string that cannot be used; the message is for the user."""
+    """A range or date that cannot be used; the message is for the user."""
 
 
 @dataclass(frozen=True, order=True)
@@ -50,16 +55,6 @@ class DateRange:
     def label(self) -> str:
         return f"{self.start:%d/%m/%Y} - {self.end:%d/%m/%Y}"
 
-    @classmethod
-    def week_of(cls, day: date) -> DateRange:
-        monday = day - timedelta(days=day.weekday())
-        return cls(monday, monday + timedelta(days=6))
-
-    @classmethod
-    def month_of(cls, day: date) -> DateRange:
-        last = calendar.monthrange(day.year, day.month)[1]
-        return cls(day.replace(day=1), day.replace(day=last))
-
     def previous(self) -> DateRange:
         """The range of the same length just before this one."""
         return DateRange(self.start - timedelta(days=self.days), self.start - timedelta(days=1))
@@ -68,25 +63,52 @@ class DateRange:
         return DateRange(self.end + timedelta(days=1), self.end + timedelta(days=self.days))
 
 
-def parse_date(raw: str, field: str) -> date:
-    try:
-        return date.fromisoformat(raw.strip())
-    except ValueError:
-        raise PeriodError(
-            _("%(field)s is not a date (expected YYYY-MM-DD): %(value)s") % {"field": field, "value": raw}
-        ) from None
+def _add_months(day: date, months: int) -> date:
+    """The same day `months` later (or earlier), cut to the last day of a shorter month."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
-def range_from_query(query: Mapping[str, str], default: DateRange) -> DateRange:
-    """The range named by ?start=&end=; the default when neither is given."""
-    raw_start, raw_end = query.get("start", ""), query.get("end", "")
-    if not raw_start and not raw_end:
-        return default
-    if not raw_start or not raw_end:
-        raise PeriodError(_("Give both the start and the end date."))
-    return DateRange(parse_date(raw_start, _("Start date")), parse_date(raw_end, _("End date")))
+class PeriodKind(models.TextChoices):
+    WEEK = "week", gettext_lazy("Week")
+    MONTH = "month", gettext_lazy("Month")
+    QUARTER = "quarter", gettext_lazy("Quarter")
+    YEAR = "year", gettext_lazy("Year")
+    CUSTOM = "custom", gettext_lazy("Custom")
 
+    def containing(self, day: date) -> DateRange:
+        """The period of this kind that holds `day`; a custom period is the day itself."""
+        if self == PeriodKind.WEEK:
+            monday = day - timedelta(days=day.weekday())
+            return DateRange(monday, monday + timedelta(days=WORKING_DAYS - 1))
+        months = {PeriodKind.MONTH: 1, PeriodKind.QUARTER: 3, PeriodKind.YEAR: 12}.get(self)
+        if months is None:
+            return DateRange(day, day)
+        first = date(day.year, (day.month - 1) // months * months + 1, 1)
+        return DateRange(first, _add_months(first, months) - timedelta(days=1))
 
-def date_from_query(query: Mapping[str, str], default: date) -> date:
-    raw = query.get("date", "")
-    return parse_date(raw, _("Date")) if raw else default
+    def step(self, period: DateRange, by: int) -> DateRange:
+        """The period `by` steps later (earlier when negative); a custom one moves by its own length."""
+        if self == PeriodKind.CUSTOM:
+            for _step in range(abs(by)):
+                period = period.following() if by > 0 else period.previous()
+            return period
+        if self == PeriodKind.WEEK:
+            return self.containing(period.start + timedelta(days=7 * by))
+        return self.containing(self.shift(period.start, by))
+
+    def shift(self, day: date, by: int) -> date:
+        """`day` moved by `by` periods of this kind (a custom kind moves by days)."""
+        if self == PeriodKind.WEEK:
+            return day + timedelta(days=7 * by)
+        months = {PeriodKind.MONTH: 1, PeriodKind.QUARTER: 3, PeriodKind.YEAR: 12}.get(self)
+        return _add_months(day, months * by) if months else day + timedelta(days=by)
+
+    @classmethod
+    def of(cls, period: DateRange) -> PeriodKind:
+        """The kind whose period is exactly `period`, custom when none is."""
+        for kind in (cls.WEEK, cls.MONTH, cls.QUARTER, cls.YEAR):
+            if kind.containing(period.start) == period:
+                return kind
+        return cls.CUSTOM

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, fields
 from datetime import date
 from decimal import Decimal
 
@@ -10,16 +11,14 @@ from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 
-from .models import City, Membership, Role, Ward, ward_slug
+from .models import City, FigureLock, Membership, Role, Ward, ward_slug
+from .periods import DateRange
+from .records import record_upsert
 
 
 @transaction.atomic
 def city_upsert(*, name: str) -> City:
-    city = City.objects.filter(slug=ward_slug(name)).first() or City(slug=ward_slug(name))
-    city.name = name
-    city.full_clean()
-    city.save()
-    return city
+    return record_upsert(City, lookup={"slug": ward_slug(name)}, values={"name": name})
 
 
 @transaction.atomic
@@ -38,18 +37,48 @@ def ward_upsert(
     slug: str | None = None,
 ) -> Ward:
     """Create the ward, or update the one with the same slug (the slug derives from the name)."""
-    slug = slug or ward_slug(name)
-    ward = Ward.objects.filter(slug=slug).first() or Ward(slug=slug)
-    ward.city = city
-    ward.name = name
-    ward.kind = kind
-    ward.area_km2 = area_km2
-    ward.population = population
-    ward.formed_on = formed_on
-    ward.legal_basis = legal_basis
-    ward.former_units = "\n".join(former_units)
-    ward.residential_groups = residential_groups
-    ward.is_demo = is_demo
+    return record_upsert(
+        Ward,
+        lookup={"slug": slug or ward_slug(name)},
+        values={
+            "city": city,
+            "name": name,
+            "kind": kind,
+            "area_km2": area_km2,
+            "population": population,
+            "formed_on": formed_on,
+            "legal_basis": legal_basis,
+            "former_units": "\n".join(former_units),
+            "residential_groups": residential_groups,
+            "is_demo": is_demo,
+        },
+    )
+
+
+@dataclass(frozen=True)
+class WardFacts:
+    """Standing facts of a ward that its reports describe (the seeds' "Khái quát đặc điểm tình hình")."""
+
+    vice_chairs: int = 0
+    buddhist_sites: int = 0
+    village_pagodas: int = 0
+    buddhist_halls: int = 0
+    buddhist_halls_recognised: int = 0
+    catholic_sites: int = 0
+    relics_national: int = 0
+    relics_city: int = 0
+    information_systems: tuple[str, ...] = ()
+
+
+WARD_FACT_FIELDS = tuple(f.name for f in fields(WardFacts))
+
+
+@transaction.atomic
+def ward_facts_update(*, ward: Ward, facts: WardFacts) -> Ward:
+    ward = Ward.objects.select_for_update().get(pk=ward.pk)
+    for name in WARD_FACT_FIELDS:
+        value = getattr(facts, name)
+        setattr(ward, name, "\n".join(value) if name == "information_systems" else value)
     ward.full_clean()
     ward.save()
     return ward
@@ -79,11 +108,30 @@ def membership_assign(
     city: City | None = None,
     signing_title: str = "",
 ) -> Membership:
-    membership = Membership.objects.filter(user=user).first() or Membership(user=user)
-    membership.role = role
-    membership.ward = ward
-    membership.city = city
-    membership.signing_title = signing_title
-    membership.full_clean()
-    membership.save()
-    return membership
+    return record_upsert(
+        Membership,
+        lookup={"user": user},
+        values={"role": role, "ward": ward, "city": city, "signing_title": signing_title},
+    )
+
+
+@transaction.atomic
+def figure_lock_set(*, ward: Ward, period: DateRange, key: str, label: str) -> FigureLock:
+    """Freeze the ward's figures dated in `period`, or refresh the lock of the same owner. Under the
+    ward's row lock, which assert_unlocked takes too."""
+    Ward.objects.select_for_update().filter(pk=ward.pk).first()
+    lock = FigureLock.objects.filter(key=key).first() or FigureLock(key=key)
+    lock.ward = ward
+    lock.start = period.start
+    lock.end = period.end
+    lock.label = label
+    lock.full_clean()
+    lock.save()
+    return lock
+
+
+@transaction.atomic
+def figure_lock_lift(*, key: str) -> int:
+    """Remove the lock of this owner; returns how many were removed (0 when there was none)."""
+    deleted, _ = FigureLock.objects.filter(key=key).delete()
+    return deleted

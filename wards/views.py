@@ -1,12 +1,16 @@
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
-from .access import request_membership
-from .models import Role
+from .access import WardAccess, request_membership, ward_view
+from .forms import WardFactsForm
+from .models import ALL_ROLES, WARD_ROLES, Role
+from .services import ward_facts_update
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -21,3 +25,17 @@ def home(request: HttpRequest) -> HttpResponse:
     if request.user.is_staff:
         return redirect("admin:index")
     return render(request, "wards/no_membership.html", status=403)
+
+
+@ward_view(read=ALL_ROLES, write=WARD_ROLES)
+def facts(request: HttpRequest, access: WardAccess) -> HttpResponse:
+    """The ward's standing facts (religious sites, relics, vice chairs, systems) that its reports cite."""
+    form = WardFactsForm(request.POST or None, instance=access.ward)
+    if request.method == "POST" and form.is_valid():
+        ward_facts_update(ward=access.ward, facts=form.facts())
+        messages.success(request, _("Changes saved."))
+        return redirect("ward_facts", ward=access.ward.slug)
+    if not access.can_write:
+        for field in form.fields.values():
+            field.disabled = True
+    return render(request, "wards/facts.html", {"access": access, "ward": access.ward, "form": form})

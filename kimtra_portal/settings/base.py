@@ -9,7 +9,7 @@ from pathlib import Path
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from .env import celery_config, database_config, env_bool, env_list
+from .env import celery_config, database_config, email_config, env_bool, env_list
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 ENV = os.environ
@@ -35,11 +35,17 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "simple_history",
     "django_prose_editor",
+    "django_filters",
+    "django_tables2",
     "wards",
     "staffing",
     "assets",
     "procedures",
+    "indicators",
     "reports",
+    "city",
+    "dashboard",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -72,6 +78,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wards.context_processors.navigation",
+                "reports.context_processors.waiting",
             ],
         },
     },
@@ -149,6 +156,7 @@ CONTENT_SECURITY_POLICY = {
 
 REDIS_URL = ENV.get("REDIS_URL", "").strip()
 globals().update(celery_config(ENV))
+globals().update(email_config(ENV, debug=DEBUG))
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
@@ -161,6 +169,15 @@ CELERY_TIMEZONE = TIME_ZONE
 REPORTS_PDF_STALE_AFTER = timedelta(minutes=int(ENV.get("REPORTS_PDF_STALE_MINUTES", "10")))
 # None: Celery's default queue. Tests point it at the queue of their own worker process.
 REPORTS_PDF_QUEUE: str | None = ENV.get("REPORTS_PDF_QUEUE") or None
+# A folder of PEM (or DER) certificates that signed uploads must chain to; without it a valid signature
+# is accepted and shown as "chain of trust not verified".
+REPORTS_TRUST_ROOTS_DIR: str | None = ENV.get("REPORTS_TRUST_ROOTS_DIR") or None
+REPORTS_SIGNED_MAX_BYTES = int(ENV.get("REPORTS_SIGNED_MAX_MB", "20")) * 2**20
+# Queue of the workflow's e-mail notices (None: the default queue) and the address their links start with.
+REPORTS_MAIL_QUEUE: str | None = ENV.get("REPORTS_MAIL_QUEUE") or None
+PORTAL_BASE_URL = ENV.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
+# load_demo approves and signs the demo reports, which renders their PDFs (tests of the figures skip it).
+DEMO_REPORTS = True
 
 LOGGING = {
     "version": 1,

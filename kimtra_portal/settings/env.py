@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+import dj_email_url
 
 
 def env_bool(env: Mapping[str, str], name: str, default: bool) -> bool:
@@ -55,3 +56,26 @@ def celery_config(env: Mapping[str, str]) -> dict[str, Any]:
         "CELERY_RESULT_BACKEND": None,
         "CELERY_TASK_ALWAYS_EAGER": True,
     }
+
+
+def email_config(env: Mapping[str, str], *, debug: bool) -> dict[str, Any]:
+    """EMAIL_URL (smtp://user:password@host:587/?tls=True) when set; otherwise Django's own EMAIL_HOST,
+    EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS; with neither, the console in
+    development and SMTP on localhost in production."""
+    sender = {"DEFAULT_FROM_EMAIL": env.get("DEFAULT_FROM_EMAIL", "cong-bao-cao@localhost")}
+    url = env.get("EMAIL_URL", "").strip()
+    if url:
+        return dj_email_url.parse(url) | sender
+    host = env.get("EMAIL_HOST", "").strip()
+    if not host:
+        backend = "console" if debug else "smtp"
+        return {"EMAIL_BACKEND": f"django.core.mail.backends.{backend}.EmailBackend"} | sender
+    return {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": host,
+        "EMAIL_PORT": int(env.get("EMAIL_PORT", "25")),
+        "EMAIL_HOST_USER": env.get("EMAIL_HOST_USER", ""),
+        "EMAIL_HOST_PASSWORD": env.get("EMAIL_HOST_PASSWORD", ""),
+        "EMAIL_USE_TLS": env_bool(env, "EMAIL_USE_TLS", False),
+        "EMAIL_USE_SSL": env_bool(env, "EMAIL_USE_SSL", False),
+    } | sender

@@ -11,3 +11,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# The demo's reports render four PDFs on every load_demo; the tests of the demo figures do without them
+# (reports/tests/test_demo.py loads them, with a stand-in renderer).
+DEMO_REPORTS = False

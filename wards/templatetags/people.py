@@ -1,14 +1,10 @@
-from __future__ import annotations
+"""{{ user|person_name }}: every person's name in Vietnamese order."""
 
-from typing import Any
+from __future__ import annotations
 
 from django import template
 
+from wards.formatting import person_name
+
 register = template.Library()
-
-
-@register.filter
-def person_name(user: Any) -> str:
-    """Vietnamese order: family and middle names first ("Hồ Lê Hoàng Thịnh")."""
-    full = f"{user.last_name} {user.first_name}".strip()
-    return full or user.get_username()
+register.filter("person_name", person_name)

@@ -37,7 +37,21 @@ def other_staff(other_ward: Ward) -> Membership:
 
 
 @pytest.fixture
-def demo_data(settings) -> None:
+def catalogue_data() -> None:
+    """The indicators and templates the data migrations make, again: a transactional test runs after
+    others have flushed the tables, and the demo's seed reports are built on the templates."""
+    import importlib
+
+    from django.apps import apps
+
+    importlib.import_module("indicators.migrations.0002_catalogue").seed(apps, None)
+    importlib.import_module("reports.migrations.0003_report_templates").seed(apps, None)
+    importlib.import_module("reports.migrations.0005_template_wording_for_real_figures").forwards(apps, None)
+    importlib.import_module("reports.migrations.0008_template_wording_from_data").forwards(apps, None)
+
+
+@pytest.fixture
+def demo_data(settings, catalogue_data) -> None:
     """The whole demo of `load_demo` (about 8 s): for journeys that need the seed figures."""
     from django.core.management import call_command
 

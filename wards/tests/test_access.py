@@ -11,12 +11,12 @@ from wards.models import Membership, Role, Ward
 from wards.tests.factories import CityFactory, MembershipFactory, UserFactory, WardFactory
 
 
-@ward_view(Role.LEADER)
+@ward_view(read=[Role.LEADER])
 def leader_only(request: HttpRequest, access: WardAccess) -> HttpResponse:
     return HttpResponse(f"{access.ward.slug}:{access.role}")
 
 
-@ward_view(Role.STAFF, Role.LEADER, Role.CITY)
+@ward_view(read=[Role.STAFF, Role.LEADER, Role.CITY], write=[Role.STAFF, Role.LEADER])
 def readable(request: HttpRequest, access: WardAccess) -> HttpResponse:
     return HttpResponse(f"{access.ward.slug}:{access.can_write}")
 
@@ -26,8 +26,8 @@ def city_only(request: HttpRequest, membership: Membership) -> HttpResponse:
     return HttpResponse(membership.city.slug)
 
 
-def call(view, user, **kwargs) -> HttpResponse:
-    request = RequestFactory().get("/w/x/page/?a=1")
+def call(view, user, method: str = "get", **kwargs) -> HttpResponse:
+    request = getattr(RequestFactory(), method)("/w/x/page/?a=1")
     request.user = user
     return view(request, **kwargs)
 
@@ -92,7 +92,7 @@ def test_city_view(staff: Membership, home_affairs: Membership) -> None:
 
 def test_ward_view_needs_a_role() -> None:
     with pytest.raises(ValueError):
-        ward_view()
+        ward_view(read=[])
 
 
 @pytest.mark.django_db
@@ -103,3 +103,15 @@ def test_same_ward_name_in_two_cities_keeps_cities_apart() -> None:
     assert call(readable, reader.user, ward=hue.slug).status_code == 200
     with pytest.raises(Http404):
         call(readable, reader.user, ward=other.slug)
+
+
+def test_read_only_role_may_read_but_not_post(ward: Ward, staff: Membership, home_affairs: Membership) -> None:
+    assert call(readable, home_affairs.user, ward=ward.slug).status_code == 200
+    with pytest.raises(PermissionDenied):
+        call(readable, home_affairs.user, method="post", ward=ward.slug)
+    assert call(readable, staff.user, method="post", ward=ward.slug).status_code == 200
+
+
+def test_a_view_without_write_roles_refuses_every_post(ward: Ward, leader: Membership) -> None:
+    with pytest.raises(PermissionDenied):
+        call(leader_only, leader.user, method="post", ward=ward.slug)

@@ -34,8 +34,9 @@ def test_staff_reaches_own_ward_and_not_another(page, demo) -> None:
 def test_home_affairs_sees_every_ward(page, demo) -> None:
     sign_in(page, "sonoivu")
     page.wait_for_url("**/city/")
-    page.get_by_role("link", name="phường Hương Trà").click()
-    page.wait_for_url("**/w/huong-tra/")
+    # Which wards the city's matrix lists depends on the reporting regimes (the city's own journey);
+    # here, only that every ward of the city opens for the officer.
+    assert page.goto("/w/huong-tra/").status == 200
     assert page.get_by_text("dữ liệu minh họa", exact=False).first.is_visible()
 
 

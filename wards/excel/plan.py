@@ -1,0 +1,130 @@
+"""The dry run of an import and the contract of a domain's importer. An importer reads the parsed
+sheet into its domain's service calls: `plan` validates every row and writes nothing, `save` does the
+same inside one transaction and writes all rows or none (raising ImportRejected)."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any, Literal
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+
+from wards.models import Ward
+
+from .io import ParsedSheet, SheetRow, where
+from .layout import SheetLayout
+
+Action = Literal["create", "change", "keep"]
+
+
+@dataclass(frozen=True)
+class Change:
+    label: str
+    before: str
+    after: str
+
+
+@dataclass
+class PlanRow:
+    number: int
+    name: str
+    action: Action = "keep"
+    changes: list[Change] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportPlan:
+    title: str
+    rows: list[PlanRow] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # about the sheet as a whole
+
+    @property
+    def valid(self) -> bool:
+        return not self.errors and not any(row.errors for row in self.rows)
+
+    def messages(self) -> list[str]:
+        return [*self.errors, *(f"{where(row.number, row.name)}: {error}" for row in self.rows for error in row.errors)]
+
+
+class ImportRejected(ValidationError):
+    def __init__(self, plan: ImportPlan) -> None:
+        super().__init__(plan.messages())
+        self.plan = plan
+
+
+def plan_row(layout: SheetLayout, row: SheetRow, before: Mapping[str, Any] | None, after: Mapping[str, Any]) -> PlanRow:
+    """The row's changes by the form's labels; `before` None for a new record."""
+    planned = PlanRow(number=row.number, name=layout.row_name(row.values), errors=list(row.errors))
+    for key, value in after.items():
+        old = before.get(key) if before is not None else None
+        if before is None and value in (None, "", False):
+            continue
+        if before is None or old != value:
+            column = layout.by_key.get(key)
+            if column is not None:
+                planned.changes.append(Change(column.title(), column.display(old), column.display(value)))
+    planned.action = "create" if before is None else ("change" if planned.changes else "keep")
+    return planned
+
+
+def add_errors(
+    planned: PlanRow | ImportPlan, layout: SheetLayout, error: ValidationError | Mapping[str, list[str]]
+) -> None:
+    """A model's validation errors in the form's words: "Đã tiếp nhận: ..." rather than a field name."""
+    if isinstance(error, ValidationError):
+        error = error.message_dict if hasattr(error, "error_dict") else {NON_FIELD_ERRORS: error.messages}
+    for key, messages in error.items():
+        label = layout.label(None if key == NON_FIELD_ERRORS else key)
+        planned.errors.extend(f"{label}: {message}" if label else message for message in messages)
+
+
+class Importer(ABC):
+    """One domain's sheet: the layout, the figures that fill a download, the dry run and the save."""
+
+    name: str
+    layout: SheetLayout
+
+    @abstractmethod
+    def plan(self, ward: Ward, sheet: ParsedSheet) -> ImportPlan: ...
+
+    @abstractmethod
+    def save(self, ward: Ward, sheet: ParsedSheet) -> ImportPlan: ...
+
+    @abstractmethod
+    def done_url(self, ward: Ward, sheet: ParsedSheet) -> str: ...
+
+    # The checked sheet waits in the session between the dry run and the confirmation.
+    def encode(self, sheet: ParsedSheet) -> dict[str, Any]:
+        return {
+            "params": {key: _json(value) for key, value in sheet.params.items()},
+            "rows": [[row.number, {key: _json(value) for key, value in row.values.items()}] for row in sheet.rows],
+        }
+
+    def decode(self, data: Mapping[str, Any]) -> ParsedSheet:
+        by_key = self.layout.by_key
+
+        def typed(key: str, value: Any) -> Any:
+            if value is None or key not in by_key:
+                return value
+            if by_key[key].kind == "date":
+                return date.fromisoformat(value)
+            return Decimal(value) if by_key[key].kind == "decimal" else value
+
+        return ParsedSheet(
+            params={key: typed(key, value) for key, value in data["params"].items()},
+            rows=[
+                SheetRow(number=number, values={key: typed(key, value) for key, value in values.items()})
+                for number, values in data["rows"]
+            ],
+        )
+
+
+def _json(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    return value.isoformat() if isinstance(value, date) else value
