@@ -3,7 +3,8 @@
 Kim Trà, as the seed reads:
 - 01/7/2025: 46 officials and civil servants, the ward military command (3) included; the units of
   footnote 2 make the other 43.
-- 01/5/2026: 43, the military command no longer counted with the ward's civil servants.
+- 01/5/2026: 43, the military command no longer counted with the ward's civil servants (the snapshot
+  says so: `includes_military` off, and the command has no line, rather than a line of zeros).
 - Positions under Decree 361/2025/NĐ-CP: 8 leadership and 33 professional; 8 professional posts short:
   Kinh tế, Hạ tầng và Đô thị 4 of 11, Văn hóa - Xã hội 2 of 8, 2 of the 3 shared positions. The seed's
   "07 chuyên viên" of Văn hóa - Xã hội are the 6 holding its own positions and the one holding the
@@ -17,12 +18,14 @@ from datetime import date
 
 from wards.models import Ward
 
-from .models import OrgUnit, PositionCategory, SchoolLevel, UnitKind
+from .models import FunctionStatus, OrgUnit, PositionCategory, SchoolLevel, UnitKind
 from .services import (
+    FunctionInput,
     LineInput,
     headcount_snapshot_save,
     job_position_upsert,
     org_unit_upsert,
+    staff_functions_save,
     staffing_need_upsert,
 )
 
@@ -35,15 +38,20 @@ MILITARY = "Ban Chỉ huy Quân sự phường"
 SERVICES = "Trung tâm Dịch vụ sự nghiệp công"
 HEALTH = "Trạm Y tế phường"
 
+HEAD, DEPUTY = "Trưởng phòng", "Phó Trưởng phòng"
+# (name, kind, head title, deputy title, taken over from)
 UNITS = (
-    (LEADERS, UnitKind.LEADERSHIP),
-    (OFFICE, UnitKind.AGENCY),
-    (CULTURE, UnitKind.AGENCY),
-    (ECONOMY, UnitKind.AGENCY),
-    (CENTRE, UnitKind.ADMINISTRATIVE),
-    (MILITARY, UnitKind.MILITARY),
-    (SERVICES, UnitKind.PUBLIC_SERVICE),
-    (HEALTH, UnitKind.PUBLIC_SERVICE),
+    (LEADERS, UnitKind.LEADERSHIP, "", "", ""),
+    (OFFICE, UnitKind.AGENCY, "Chánh Văn phòng", "Phó Chánh Văn phòng", ""),
+    (CULTURE, UnitKind.AGENCY, HEAD, DEPUTY, ""),
+    (ECONOMY, UnitKind.AGENCY, HEAD, DEPUTY, ""),
+    (CENTRE, UnitKind.ONE_STOP_CENTRE, "Giám đốc", "Phó Giám đốc", ""),
+    (MILITARY, UnitKind.MILITARY, "", "", ""),
+    (SERVICES, UnitKind.SERVICE_CENTRE, "Giám đốc", "Phó Giám đốc", ""),
+    (HEALTH, UnitKind.HEALTH_STATION, "Trạm trưởng", "Phó Trạm trưởng", "Trung tâm Y tế Hương Trà"),
+    ("Văn phòng Đảng ủy", UnitKind.PARTY_ORGAN, "", "", ""),
+    ("Ban Xây dựng Đảng", UnitKind.PARTY_ORGAN, "", "", ""),
+    ("Ủy ban Kiểm tra Đảng ủy", UnitKind.PARTY_ORGAN, "", "", ""),
 )
 
 KIM_TRA_SCHOOLS = (
@@ -79,7 +87,7 @@ KIM_TRA_2026 = {unit: line for unit, line in KIM_TRA_2025.items() if unit != MIL
 LEADERSHIP = PositionCategory.LEADERSHIP
 PROFESSIONAL = PositionCategory.PROFESSIONAL
 # unit or None (shared): [(name, category, quota, filled)]
-KIM_TRA_POSITIONS: dict[str | None, list[tuple[str, str, int, int]]] = {
+KIM_TRA_POSITIONS: dict[str | None, list[tuple]] = {
     OFFICE: [
         ("Chánh Văn phòng", LEADERSHIP, 1, 1),
         ("Phó Chánh Văn phòng", LEADERSHIP, 1, 1),
@@ -125,7 +133,7 @@ KIM_TRA_POSITIONS: dict[str | None, list[tuple[str, str, int, int]]] = {
     ],
     CENTRE: [("Phó Giám đốc", LEADERSHIP, 1, 1)],
     None: [
-        ("Kế toán (dùng chung)", PROFESSIONAL, 1, 1),
+        ("Kế toán (dùng chung)", PROFESSIONAL, 1, 1, CULTURE),
         ("Quản lý ứng dụng công nghệ thông tin và chuyển đổi số", PROFESSIONAL, 1, 0),
         ("Kiểm tra chuyên ngành", PROFESSIONAL, 1, 0),
     ],
@@ -139,7 +147,12 @@ KIM_TRA_NEEDS = (
 
 
 def _units(ward: Ward, schools: tuple[tuple[str, str], ...]) -> dict[str, OrgUnit]:
-    units = {name: org_unit_upsert(ward=ward, name=name, kind=kind, order=i) for i, (name, kind) in enumerate(UNITS)}
+    units = {
+        name: org_unit_upsert(
+            ward=ward, name=name, kind=kind, order=i, head_title=head, deputy_title=deputy, origin=origin
+        )
+        for i, (name, kind, head, deputy, origin) in enumerate(UNITS)
+    }
     for i, (name, level) in enumerate(schools, start=len(UNITS)):
         units[name] = org_unit_upsert(ward=ward, name=name, kind=UnitKind.SCHOOL, school_level=level, order=i)
     return units
@@ -165,11 +178,10 @@ def _lines(units: dict[str, OrgUnit], data: dict[str, Line]) -> list[LineInput]:
     return lines
 
 
-def _positions(
-    ward: Ward, units: dict[str, OrgUnit], positions: dict[str | None, list[tuple[str, str, int, int]]]
-) -> None:
+def _positions(ward: Ward, units: dict[str, OrgUnit], positions: dict[str | None, list[tuple]]) -> None:
+    """Rows are (name, category, quota, filled) and, for a shared position, the unit its holder works in."""
     for unit_name, rows in positions.items():
-        for i, (name, category, quota, filled) in enumerate(rows):
+        for i, (name, category, quota, filled, *placed) in enumerate(rows):
             job_position_upsert(
                 ward=ward,
                 unit=units[unit_name] if unit_name else None,
@@ -178,7 +190,32 @@ def _positions(
                 quota=quota,
                 filled=filled,
                 order=i,
+                placed_in=units[placed[0]] if placed else None,
             )
+
+
+STAFF, CONCURRENT, HELPER = FunctionStatus.STAFF, FunctionStatus.CONCURRENT, FunctionStatus.HELPER
+CENTRE_DIRECTOR = FunctionInput("Phó Chủ tịch UBND phường kiêm Giám đốc Trung tâm", 1, True, CONCURRENT)
+# The centre by function: on 01/7/2025 as footnote 2 of the one-year review counts it, on 18/8/2025 as the
+# weekly report describes it (two more clerks by then, and a post-office clerk helping at the counter).
+KIM_TRA_CENTRE_FUNCTIONS = {
+    date(2025, 7, 1): [
+        CENTRE_DIRECTOR,
+        FunctionInput("Phó Giám đốc Trung tâm", 1, True),
+        FunctionInput("Chuyên viên", 6),
+    ],
+    date(2025, 8, 18): [
+        CENTRE_DIRECTOR,
+        FunctionInput("Phó Giám đốc Trung tâm", 1, True),
+        FunctionInput(
+            "Bộ phận tiếp nhận hồ sơ (lĩnh vực Tư pháp - Hộ tịch; Địa chính - Xây dựng; Văn hóa - Xã hội)", 3
+        ),
+        FunctionInput("Bộ phận số hóa hồ sơ", 1),
+        FunctionInput("Bộ phận thu phí, lệ phí và đăng ký kinh doanh, phụ trách kế toán và văn thư", 1),
+        FunctionInput("Bộ phận theo dõi, tổng hợp, giám sát", 2),
+        FunctionInput("Nhân viên bưu điện hỗ trợ tiếp nhận hồ sơ", 1, False, HELPER),
+    ],
+}
 
 
 def load_kim_tra(ward: Ward) -> None:
@@ -188,7 +225,8 @@ def load_kim_tra(ward: Ward) -> None:
         on=date(2025, 7, 1),
         non_specialised_workers=29,
         non_specialised_left=0,
-        note="Danh sách có mặt tại thời điểm thành lập phường, gồm cả Ban Chỉ huy Quân sự phường.",
+        includes_military=True,
+        note="Danh sách có mặt tại thời điểm thành lập phường.",
         lines=_lines(units, KIM_TRA_2025),
     )
     headcount_snapshot_save(
@@ -196,9 +234,12 @@ def load_kim_tra(ward: Ward) -> None:
         on=date(2026, 5, 1),
         non_specialised_workers=2,
         non_specialised_left=27,
-        note="Không tính biên chế Quân sự phường.",
-        lines=[*_lines(units, KIM_TRA_2026), LineInput(unit=units[MILITARY])],
+        non_specialised_left_from=date(2025, 8, 1),
+        includes_military=False,
+        lines=_lines(units, KIM_TRA_2026),
     )
+    for on, functions in KIM_TRA_CENTRE_FUNCTIONS.items():
+        staff_functions_save(ward=ward, unit=units[CENTRE], on=on, functions=functions)
     _positions(ward, units, KIM_TRA_POSITIONS)
     for unit_name, position, count in KIM_TRA_NEEDS:
         staffing_need_upsert(
@@ -244,7 +285,9 @@ def load_huong_tra(ward: Ward) -> None:
         on=date(2026, 5, 1),
         non_specialised_workers=3,
         non_specialised_left=31,
-        lines=[*_lines(units, HUONG_TRA_2026), LineInput(unit=units[MILITARY])],
+        non_specialised_left_from=date(2025, 8, 1),
+        includes_military=False,
+        lines=_lines(units, HUONG_TRA_2026),
     )
     positions = {
         OFFICE: [

@@ -11,9 +11,18 @@ from django.forms import BaseModelFormSet, modelformset_factory
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from wards.fields import figure_messages
 from wards.models import Ward
 
-from .models import MAX_PEOPLE, HeadcountSnapshot, JobPosition, OrgUnit, StaffingNeed, breakdown_errors
+from .models import (
+    MAX_PEOPLE,
+    HeadcountSnapshot,
+    JobPosition,
+    OrgUnit,
+    StaffFunction,
+    StaffingNeed,
+    breakdown_errors,
+)
 from .services import COUNT_FIELDS
 
 
@@ -24,6 +33,7 @@ def count_field(label: str) -> forms.IntegerField:
         required=False,
         min_value=0,
         max_value=MAX_PEOPLE,
+        error_messages=figure_messages(MAX_PEOPLE),
         widget=forms.NumberInput(attrs={"class": "form-control form-control-sm count", "min": 0}),
     )
 
@@ -36,13 +46,25 @@ class SnapshotForm(forms.Form):
         label=capfirst(HeadcountSnapshot._meta.get_field("non_specialised_workers").verbose_name),
         min_value=0,
         max_value=MAX_PEOPLE,
+        error_messages=figure_messages(MAX_PEOPLE),
         widget=forms.NumberInput(attrs={"class": "form-control"}),
     )
     non_specialised_left = forms.IntegerField(
         label=capfirst(HeadcountSnapshot._meta.get_field("non_specialised_left").verbose_name),
         min_value=0,
         max_value=MAX_PEOPLE,
+        error_messages=figure_messages(MAX_PEOPLE),
         widget=forms.NumberInput(attrs={"class": "form-control"}),
+    )
+    non_specialised_left_from = forms.DateField(
+        label=capfirst(HeadcountSnapshot._meta.get_field("non_specialised_left_from").verbose_name),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d"),
+    )
+    includes_military = forms.BooleanField(
+        label=capfirst(HeadcountSnapshot._meta.get_field("includes_military").verbose_name),
+        help_text=HeadcountSnapshot._meta.get_field("includes_military").help_text,
+        required=False,
     )
     note = forms.CharField(
         label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"})
@@ -102,8 +124,9 @@ class WardRowForm(forms.ModelForm):
     def __init__(self, *args: Any, ward: Ward, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instance.ward = ward
-        if "unit" in self.fields:
-            self.fields["unit"].queryset = OrgUnit.objects.filter(ward=ward).order_by("order", "name")
+        for name in ("unit", "placed_in"):
+            if name in self.fields:
+                self.fields[name].queryset = OrgUnit.objects.filter(ward=ward).order_by("order", "name")
         for field in self.fields.values():
             if not isinstance(field.widget, forms.CheckboxInput):
                 css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
@@ -113,13 +136,13 @@ class WardRowForm(forms.ModelForm):
 class UnitForm(WardRowForm):
     class Meta:
         model = OrgUnit
-        fields = ["name", "kind", "school_level", "order"]
+        fields = ["name", "kind", "school_level", "head_title", "deputy_title", "origin", "order"]
 
 
 class PositionForm(WardRowForm):
     class Meta:
         model = JobPosition
-        fields = ["unit", "name", "category", "quota", "filled", "order"]
+        fields = ["unit", "name", "category", "quota", "filled", "placed_in", "order"]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -131,6 +154,13 @@ class NeedForm(WardRowForm):
         model = StaffingNeed
         fields = ["unit", "position", "count", "stated_on"]
         widgets = {"stated_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+
+class FunctionForm(WardRowForm):
+    class Meta:
+        model = StaffFunction
+        fields = ["unit", "on", "name", "count", "leadership", "status", "order"]
+        widgets = {"on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
 
 class WardTableFormSet(BaseModelFormSet):

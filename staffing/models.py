@@ -23,12 +23,22 @@ def people_field(verbose_name: str, **kwargs: object) -> models.PositiveIntegerF
 
 
 class UnitKind(models.TextChoices):
+    """What a unit is. Reports find the units they describe by kind, never by name, so a renamed unit keeps
+    its figures."""
+
     LEADERSHIP = "leadership", _("Leadership of the People's Council and Committee")
     AGENCY = "agency", _("Specialised agency")
-    ADMINISTRATIVE = "administrative", _("Administrative organisation")
-    PUBLIC_SERVICE = "public_service", _("Public service unit")
+    ONE_STOP_CENTRE = "one_stop_centre", _("Public administration service centre (one-stop)")
+    SERVICE_CENTRE = "service_centre", _("Public service centre")
+    HEALTH_STATION = "health_station", _("Health station")
+    PUBLIC_SERVICE = "public_service", _("Other public service unit")
     SCHOOL = "school", _("School")
     MILITARY = "military", _("Military command")
+    PARTY_ORGAN = "party_organ", _("Organ of the Party committee")
+
+
+# A ward has at most one unit of these kinds: the report text speaks of "the" centre, "the" station.
+SINGLE_KINDS = (UnitKind.LEADERSHIP, UnitKind.ONE_STOP_CENTRE, UnitKind.SERVICE_CENTRE, UnitKind.HEALTH_STATION)
 
 
 class SchoolLevel(models.TextChoices):
@@ -44,6 +54,18 @@ class OrgUnit(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=UnitKind.choices)
     school_level = models.CharField(
         _("school level"), max_length=20, choices=SchoolLevel.choices, blank=True, help_text=_("Schools only.")
+    )
+    head_title = models.CharField(
+        _("title of the head"), max_length=100, blank=True, help_text=_("Trưởng phòng, Chánh Văn phòng, Giám đốc ...")
+    )
+    deputy_title = models.CharField(
+        _("title of a deputy"), max_length=100, blank=True, help_text=_("Phó Trưởng phòng, Phó Giám đốc ...")
+    )
+    origin = models.CharField(
+        _("taken over from"),
+        max_length=200,
+        blank=True,
+        help_text=_("The body the unit was handed over from as it stood, if any."),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0, validators=[MaxValueValidator(999)])
     history = HistoricalRecords()
@@ -62,6 +84,11 @@ class OrgUnit(models.Model):
             raise ValidationError({"school_level": _("Give the level of the school.")})
         if self.kind != UnitKind.SCHOOL and self.school_level:
             raise ValidationError({"school_level": _("Only schools have a level.")})
+        if self.kind in SINGLE_KINDS and self.ward_id:
+            twin = OrgUnit.objects.filter(ward_id=self.ward_id, kind=self.kind).exclude(pk=self.pk).first()
+            if twin is not None:
+                message = _("The ward already has a unit of this kind: %(unit)s.") % {"unit": twin}
+                raise ValidationError({"kind": message})
 
 
 class PositionCategory(models.TextChoices):
@@ -82,6 +109,15 @@ class JobPosition(models.Model):
         related_name="positions",
         verbose_name=_("unit"),
         help_text=_("Empty for a position shared by the agencies."),
+    )
+    placed_in = models.ForeignKey(
+        OrgUnit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="shared_positions",
+        verbose_name=_("holder works in"),
+        help_text=_("For a shared position: the unit its holder works in."),
     )
     name = models.CharField(_("position"), max_length=300)
     category = models.CharField(_("category"), max_length=20, choices=PositionCategory.choices)
@@ -110,6 +146,10 @@ class JobPosition(models.Model):
     def clean(self) -> None:
         if self.unit_id and self.ward_id and self.unit.ward_id != self.ward_id:
             raise ValidationError({"unit": _("The unit belongs to another ward.")})
+        if self.placed_in_id and self.unit_id:
+            raise ValidationError({"placed_in": _("Only a shared position is placed in a unit.")})
+        if self.placed_in_id and self.ward_id and self.placed_in.ward_id != self.ward_id:
+            raise ValidationError({"placed_in": _("The unit belongs to another ward.")})
 
 
 class HeadcountSnapshot(models.Model):
@@ -123,6 +163,17 @@ class HeadcountSnapshot(models.Model):
     non_specialised_left = people_field(
         _("non-specialised workers who left under Decree 154"),
         help_text=_("Counted since the ward was formed."),
+    )
+    non_specialised_left_from = models.DateField(
+        _("leaving under Decree 154 since"), null=True, blank=True, help_text=_("The date the first of them left.")
+    )
+    includes_military = models.BooleanField(
+        _("military command counted"),
+        default=True,
+        help_text=_(
+            "Whether this count of civil servants includes the ward military command. When it does not, the "
+            "command has no line on this date and reports say the count excludes it."
+        ),
     )
     note = models.TextField(_("note"), blank=True)
     history = HistoricalRecords()
@@ -175,6 +226,9 @@ class HeadcountLine(models.Model):
         )
         if self.snapshot_id and self.unit_id and self.unit.ward_id != self.snapshot.ward_id:
             errors["unit"] = _("The unit belongs to another ward.")
+        left_out = self.snapshot_id and not self.snapshot.includes_military
+        if left_out and self.unit_id and self.unit.kind == UnitKind.MILITARY:
+            errors["unit"] = _("This count leaves the military command out; it has no line on this date.")
         if errors:
             raise ValidationError(errors)
 
@@ -221,3 +275,45 @@ class StaffingNeed(models.Model):
             raise ValidationError({"count": _("A need is at least one person.")})
         if self.unit_id and self.ward_id and self.unit.ward_id != self.ward_id:
             raise ValidationError({"unit": _("The unit belongs to another ward.")})
+
+
+class FunctionStatus(models.TextChoices):
+    STAFF = "staff", _("on the unit's staff")
+    CONCURRENT = "concurrent", _("holds the post concurrently (counted in another unit)")
+    HELPER = "helper", _("helper who is not staff (from another employer)")
+
+
+class StaffFunction(models.Model):
+    """How a unit's people are deployed on one date, by function (Bộ phận tiếp nhận hồ sơ: 03), with the
+    people who work there without being its staff: a vice chairman directing the centre concurrently, a
+    post-office clerk helping at the counter. The list of a unit in force on a date is the one of its
+    latest date on or before it."""
+
+    ward = models.ForeignKey(Ward, on_delete=models.PROTECT, related_name="staff_functions", verbose_name=_("ward"))
+    unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="functions", verbose_name=_("unit"))
+    on = models.DateField(_("date"))
+    name = models.CharField(_("function"), max_length=300, help_text=_("Bộ phận số hóa hồ sơ, Phó Giám đốc ..."))
+    count = models.PositiveIntegerField(_("people"), validators=[MaxValueValidator(MAX_PEOPLE)])
+    leadership = models.BooleanField(_("leadership"), default=False)
+    status = models.CharField(_("status"), max_length=20, choices=FunctionStatus.choices, default=FunctionStatus.STAFF)
+    order = models.PositiveSmallIntegerField(_("order"), default=0, validators=[MaxValueValidator(999)])
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("staff function")
+        verbose_name_plural = _("staff by function")
+        ordering = ["ward", "unit__order", "on", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "on", "name"], name="staffing_function_unique_name"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit}: {self.name} {self.count}"
+
+    def clean(self) -> None:
+        if self.count == 0:
+            raise ValidationError({"count": _("A function is held by at least one person.")})
+        if self.unit_id and self.ward_id and self.unit.ward_id != self.ward_id:
+            raise ValidationError({"unit": _("The unit belongs to another ward.")})
+        if self.status == FunctionStatus.HELPER and self.leadership:
+            raise ValidationError({"leadership": _("A helper who is not staff does not lead the unit.")})

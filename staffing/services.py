@@ -11,69 +11,93 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from wards.locks import assert_unlocked
 from wards.models import Ward
+from wards.records import record_save, record_upsert
 
-from .models import HeadcountLine, HeadcountSnapshot, JobPosition, OrgUnit, StaffingNeed
+from .models import FunctionStatus, HeadcountLine, HeadcountSnapshot, JobPosition, OrgUnit, StaffFunction, StaffingNeed
 
 
 @transaction.atomic
-def org_unit_upsert(*, ward: Ward, name: str, kind: str, school_level: str = "", order: int = 0) -> OrgUnit:
-    unit = OrgUnit.objects.filter(ward=ward, name=name).first() or OrgUnit(ward=ward, name=name)
-    unit.kind = kind
-    unit.school_level = school_level
-    unit.order = order
-    unit.full_clean()
-    unit.save()
-    return unit
+def org_unit_upsert(
+    *,
+    ward: Ward,
+    name: str,
+    kind: str,
+    school_level: str = "",
+    order: int = 0,
+    head_title: str = "",
+    deputy_title: str = "",
+    origin: str = "",
+) -> OrgUnit:
+    return record_upsert(
+        OrgUnit,
+        lookup={"ward": ward, "name": name},
+        values={
+            "kind": kind,
+            "school_level": school_level,
+            "order": order,
+            "head_title": head_title,
+            "deputy_title": deputy_title,
+            "origin": origin,
+        },
+    )
 
 
 @transaction.atomic
 def job_position_upsert(
-    *, ward: Ward, unit: OrgUnit | None, name: str, category: str, quota: int, filled: int, order: int = 0
+    *,
+    ward: Ward,
+    unit: OrgUnit | None,
+    name: str,
+    category: str,
+    quota: int,
+    filled: int,
+    order: int = 0,
+    placed_in: OrgUnit | None = None,
 ) -> JobPosition:
     """Create the position, or update the one with the same unit and name."""
-    position = JobPosition.objects.filter(ward=ward, unit=unit, name=name).first() or JobPosition(
-        ward=ward, unit=unit, name=name
+    return record_upsert(
+        JobPosition,
+        lookup={"ward": ward, "unit": unit, "name": name},
+        values={"category": category, "quota": quota, "filled": filled, "order": order, "placed_in": placed_in},
     )
-    position.category = category
-    position.quota = quota
-    position.filled = filled
-    position.order = order
-    position.full_clean()
-    position.save()
-    return position
 
 
 @transaction.atomic
 def staffing_need_upsert(*, ward: Ward, unit: OrgUnit, position: str, count: int, stated_on: date) -> StaffingNeed:
-    need = StaffingNeed.objects.filter(ward=ward, unit=unit, position=position).first() or StaffingNeed(
-        ward=ward, unit=unit, position=position
+    stored = StaffingNeed.objects.filter(ward=ward, unit=unit, position=position).values_list("stated_on", flat=True)
+    assert_unlocked(ward, stated_on, stored.first())
+    return record_upsert(
+        StaffingNeed,
+        lookup={"ward": ward, "unit": unit, "position": position},
+        values={"count": count, "stated_on": stated_on},
     )
-    need.count = count
-    need.stated_on = stated_on
-    need.full_clean()
-    need.save()
-    return need
 
 
 @transaction.atomic
 def ward_table_save(
     *,
     ward: Ward,
-    saved: Iterable[OrgUnit | JobPosition | StaffingNeed],
-    deleted: Iterable[OrgUnit | JobPosition | StaffingNeed],
+    saved: Iterable[OrgUnit | JobPosition | StaffingNeed | StaffFunction],
+    deleted: Iterable[OrgUnit | JobPosition | StaffingNeed | StaffFunction],
 ) -> None:
-    """Save the rows of one edited table of the ward (units, positions or needs) and delete the rows
+    """Save the rows of one edited table of the ward (units, positions, needs or functions) and delete the rows
     marked for deletion. Rows of another ward are refused, whatever the form sent."""
     for row in deleted:
         if row.pk is not None:
             if row.ward_id != ward.pk:
                 raise ValidationError("row of another ward")
+            if isinstance(row, StaffingNeed):
+                assert_unlocked(ward, row.stated_on)
             row.delete()
     for row in saved:
         if row.pk is not None and type(row).objects.filter(pk=row.pk).exclude(ward=ward).exists():
             raise ValidationError("row of another ward")
         row.ward = ward
+        if isinstance(row, StaffingNeed):
+            stored = StaffingNeed.objects.filter(pk=row.pk).values_list("stated_on", flat=True).first()
+            assert_unlocked(ward, row.stated_on, stored)
         row.full_clean()
         row.save()
 
@@ -106,21 +130,29 @@ def headcount_snapshot_save(
     on: date,
     non_specialised_workers: int,
     non_specialised_left: int,
+    non_specialised_left_from: date | None = None,
+    includes_military: bool = True,
     note: str = "",
     lines: Sequence[LineInput],
     replacing: date | None = None,
 ) -> HeadcountSnapshot:
     """Save the snapshot of `ward` at `on` with one line per unit; a unit whose line is all zero gets
     no line. `replacing` is the date of the snapshot being edited, when the date itself changes."""
+    assert_unlocked(ward, on, replacing)
     snapshot = HeadcountSnapshot.objects.filter(ward=ward, on=replacing or on).first() or HeadcountSnapshot(ward=ward)
     if HeadcountSnapshot.objects.filter(ward=ward, on=on).exclude(pk=snapshot.pk).exists():
         raise ValidationError({"on": ValidationError(_("There is already a snapshot at this date."), code="duplicate")})
-    snapshot.on = on
-    snapshot.non_specialised_workers = non_specialised_workers
-    snapshot.non_specialised_left = non_specialised_left
-    snapshot.note = note
-    snapshot.full_clean()
-    snapshot.save()
+    record_save(
+        snapshot,
+        {
+            "on": on,
+            "non_specialised_workers": non_specialised_workers,
+            "non_specialised_left": non_specialised_left,
+            "non_specialised_left_from": non_specialised_left_from,
+            "includes_military": includes_military,
+            "note": note,
+        },
+    )
     existing = {line.unit_id: line for line in snapshot.lines.all()}
     for data in lines:
         if data.unit.ward_id != ward.pk:
@@ -130,9 +162,37 @@ def headcount_snapshot_save(
             if line is not None:
                 line.delete()
             continue
-        line = line or HeadcountLine(snapshot=snapshot, unit=data.unit)
-        for name in COUNT_FIELDS:
-            setattr(line, name, getattr(data, name))
-        line.full_clean()
-        line.save()
+        record_save(
+            line or HeadcountLine(snapshot=snapshot, unit=data.unit), {n: getattr(data, n) for n in COUNT_FIELDS}
+        )
     return snapshot
+
+
+@dataclass(frozen=True)
+class FunctionInput:
+    name: str
+    count: int
+    leadership: bool = False
+    status: str = FunctionStatus.STAFF
+
+
+@transaction.atomic
+def staff_functions_save(*, ward: Ward, unit: OrgUnit, on: date, functions: Sequence[FunctionInput]) -> int:
+    """Replace the list of `unit` on `on` by `functions`, in their order; all or nothing."""
+    if unit.ward_id != ward.pk:
+        raise ValidationError("unit of another ward")
+    StaffFunction.objects.filter(ward=ward, unit=unit, on=on).delete()
+    for order, data in enumerate(functions):
+        row = StaffFunction(
+            ward=ward,
+            unit=unit,
+            on=on,
+            name=data.name,
+            count=data.count,
+            leadership=data.leadership,
+            status=data.status,
+            order=order,
+        )
+        row.full_clean()
+        row.save()
+    return len(functions)

@@ -3,6 +3,7 @@ write (the edit pages answer 403 to Home Affairs, for GET as for POST)."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.contrib import messages
@@ -12,52 +13,76 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from wards.access import WardAccess, ward_view
+from wards.excel.views import sheet_download, upload_views
+from wards.forms import PeriodForm
 from wards.history import history_rows
 from wards.models import ALL_ROLES, WARD_ROLES
-from wards.periods import PeriodError, date_from_query, parse_date
+from wards.periods import PeriodKind
+from wards.tables import configure, filter_context
 
+from . import selectors
+from .excel import SNAPSHOT_COUNTS, PositionImporter, SnapshotImporter
 from .figures import figures_at
-from .forms import NeedForm, PositionForm, SnapshotForm, UnitForm, WardRowForm, line_formset, table_formset
-from .models import HeadcountLine, HeadcountSnapshot, JobPosition, OrgUnit, StaffingNeed
+from .filters import PositionFilter
+from .forms import (
+    FunctionForm,
+    NeedForm,
+    PositionForm,
+    SnapshotForm,
+    UnitForm,
+    WardRowForm,
+    line_formset,
+    table_formset,
+)
+from .models import HeadcountLine, HeadcountSnapshot, JobPosition, OrgUnit, StaffFunction, StaffingNeed
 from .services import COUNT_FIELDS, LineInput, headcount_snapshot_save, ward_table_save
+from .tables import PositionTable
 
 
-@ward_view(*ALL_ROLES)
+@ward_view(read=ALL_ROLES)
 def overview(request: HttpRequest, access: WardAccess) -> HttpResponse:
-    try:
-        on = date_from_query(request.GET, timezone.localdate())
-    except PeriodError as error:
-        messages.error(request, str(error))
-        on = timezone.localdate()
+    snapshot_dates = list(
+        HeadcountSnapshot.objects.filter(ward=access.ward).order_by("-on").values_list("on", flat=True)
+    )
+    # Without a date, the latest snapshot: the newest situation the ward has entered.
+    picker = PeriodForm(
+        request.GET, kind=PeriodKind.MONTH, dated=True, latest=snapshot_dates[0] if snapshot_dates else None
+    )
     return render(
         request,
         "staffing/overview.html",
         {
             "access": access,
             "ward": access.ward,
-            "figures": figures_at(access.ward, on),
-            "snapshot_dates": list(
-                HeadcountSnapshot.objects.filter(ward=access.ward).order_by("-on").values_list("on", flat=True)
-            ),
+            "picker": picker,
+            "figures": figures_at(access.ward, picker.day),
+            "snapshot_dates": snapshot_dates,
         },
     )
 
 
-@ward_view(*ALL_ROLES)
+@ward_view(read=ALL_ROLES)
 def positions(request: HttpRequest, access: WardAccess) -> HttpResponse:
     return render(
         request,
         "staffing/positions.html",
-        {"access": access, "ward": access.ward, "figures": figures_at(access.ward, timezone.localdate())},
+        {
+            "access": access,
+            "ward": access.ward,
+            "figures": figures_at(access.ward, timezone.localdate()),
+            "table": configure(request, PositionTable(selectors.position_list(access.ward, request.GET))),
+            **filter_context(request, PositionFilter(request.GET, ward=access.ward).form),
+        },
     )
 
 
 def _snapshot_on(access: WardAccess, raw: str) -> HeadcountSnapshot:
     try:
-        on = parse_date(raw, _("Date"))
-    except PeriodError:
+        on = date.fromisoformat(raw)
+    except ValueError:
         raise Http404 from None
     snapshot = HeadcountSnapshot.objects.filter(ward=access.ward, on=on).first()
     if snapshot is None:
@@ -72,7 +97,7 @@ def _line_initial(units: list[OrgUnit], source: HeadcountSnapshot | None) -> lis
     ]
 
 
-@ward_view(*WARD_ROLES)
+@ward_view(read=WARD_ROLES, write=WARD_ROLES)
 def snapshot_edit(request: HttpRequest, access: WardAccess, on: str | None = None) -> HttpResponse:
     """A new snapshot starts from the latest one, so the clerk only changes what moved."""
     ward = access.ward
@@ -89,6 +114,8 @@ def snapshot_edit(request: HttpRequest, access: WardAccess, on: str | None = Non
                     on=form.cleaned_data["on"],
                     non_specialised_workers=form.cleaned_data["non_specialised_workers"],
                     non_specialised_left=form.cleaned_data["non_specialised_left"],
+                    non_specialised_left_from=form.cleaned_data["non_specialised_left_from"],
+                    includes_military=form.cleaned_data["includes_military"],
                     note=form.cleaned_data["note"],
                     lines=[
                         LineInput(unit=line.unit, **{name: line.cleaned_data[name] for name in COUNT_FIELDS})
@@ -103,11 +130,13 @@ def snapshot_edit(request: HttpRequest, access: WardAccess, on: str | None = Non
                 url = reverse("staffing:overview", kwargs={"ward": ward.slug})
                 return redirect(f"{url}?date={snapshot.on.isoformat()}")
     else:
-        initial: dict[str, Any] = {"on": editing.on if editing else timezone.localdate()}
+        initial: dict[str, Any] = {"on": editing.on if editing else timezone.localdate(), "includes_military": True}
         if source:
             initial |= {
                 "non_specialised_workers": source.non_specialised_workers,
                 "non_specialised_left": source.non_specialised_left,
+                "non_specialised_left_from": source.non_specialised_left_from,
+                "includes_military": source.includes_military,
                 "note": source.note if editing else "",
             }
         form = SnapshotForm(initial=initial)
@@ -151,22 +180,27 @@ def _edit_table(
     return render(request, template, {"access": access, "ward": access.ward, "formset": formset, "title": title})
 
 
-@ward_view(*WARD_ROLES)
+@ward_view(read=WARD_ROLES, write=WARD_ROLES)
 def positions_edit(request: HttpRequest, access: WardAccess) -> HttpResponse:
     return _edit_table(request, access, PositionForm, "staffing/table_form.html", _("Job positions and quotas"))
 
 
-@ward_view(*WARD_ROLES)
+@ward_view(read=WARD_ROLES, write=WARD_ROLES)
 def units_edit(request: HttpRequest, access: WardAccess) -> HttpResponse:
     return _edit_table(request, access, UnitForm, "staffing/table_form.html", _("Organisation units"))
 
 
-@ward_view(*WARD_ROLES)
+@ward_view(read=WARD_ROLES, write=WARD_ROLES)
 def needs_edit(request: HttpRequest, access: WardAccess) -> HttpResponse:
     return _edit_table(request, access, NeedForm, "staffing/table_form.html", _("Staffing needs"))
 
 
-@ward_view(*ALL_ROLES)
+@ward_view(read=WARD_ROLES, write=WARD_ROLES)
+def functions_edit(request: HttpRequest, access: WardAccess) -> HttpResponse:
+    return _edit_table(request, access, FunctionForm, "staffing/table_form.html", _("Staff by function"))
+
+
+@ward_view(read=ALL_ROLES)
 def history(request: HttpRequest, access: WardAccess) -> HttpResponse:
     ward = access.ward
     rows = [
@@ -175,6 +209,55 @@ def history(request: HttpRequest, access: WardAccess) -> HttpResponse:
         *history_rows(HeadcountSnapshot.history.filter(ward=ward)),
         *history_rows(HeadcountLine.history.filter(snapshot__ward=ward)),
         *history_rows(StaffingNeed.history.filter(ward=ward)),
+        *history_rows(StaffFunction.history.filter(ward=ward)),
     ]
     rows.sort(key=lambda row: row.when, reverse=True)
     return render(request, "staffing/history.html", {"access": access, "ward": ward, "history": rows[:500]})
+
+
+@ward_view(read=ALL_ROLES)
+def snapshot_export(request: HttpRequest, access: WardAccess) -> HttpResponse:
+    """The snapshot at the date asked (or the latest before it), to be updated and uploaded again."""
+    on = PeriodForm(request.GET, kind=PeriodKind.MONTH, dated=True).day
+    snapshot = HeadcountSnapshot.objects.filter(ward=access.ward, on__lte=on).order_by("-on").first()
+    importer = SnapshotImporter()
+    params = {"on": snapshot.on if snapshot else on}
+    if snapshot:
+        params |= {name: getattr(snapshot, name) for name in SNAPSHOT_COUNTS}
+    return sheet_download(
+        importer,
+        filename=f"bien-che-{access.ward.slug}-{params['on']:%Y%m%d}.xlsx",
+        params=params,
+        rows=importer.rows(access.ward, snapshot),
+    )
+
+
+@ward_view(read=ALL_ROLES)
+def positions_export(request: HttpRequest, access: WardAccess) -> HttpResponse:
+    importer = PositionImporter()
+    return sheet_download(
+        importer,
+        filename=f"vi-tri-viec-lam-{access.ward.slug}.xlsx",
+        params={},
+        rows=[importer.values_of(position) for position in importer.records(access.ward)],
+    )
+
+
+snapshot_upload, snapshot_upload_confirm = upload_views(
+    SnapshotImporter(),
+    namespace="staffing",
+    nav="staffing/_nav.html",
+    heading=gettext_lazy("Headcount snapshot from Excel"),
+    download="snapshot_export",
+    upload="snapshot_upload",
+    confirm="snapshot_upload_confirm",
+)
+positions_upload, positions_upload_confirm = upload_views(
+    PositionImporter(),
+    namespace="staffing",
+    nav="staffing/_nav.html",
+    heading=gettext_lazy("Job positions and quotas from Excel"),
+    download="positions_export",
+    upload="positions_upload",
+    confirm="positions_upload_confirm",
+)

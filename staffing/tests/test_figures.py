@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from staffing.figures import changes_over, figures_at
-from staffing.models import PositionCategory, SchoolLevel, UnitKind
+from staffing.models import OrgUnit, PositionCategory, SchoolLevel, StaffFunction, UnitKind
 from wards.periods import DateRange
 
 from .factories import (
@@ -151,8 +151,12 @@ def _populate(ward, n: int) -> None:
 @pytest.mark.parametrize("n", [1, 12])
 def test_queries_do_not_grow_with_the_data(ward, n, django_assert_max_num_queries) -> None:
     _populate(ward, n)
-    with django_assert_max_num_queries(6):
+    for unit in OrgUnit.objects.filter(ward=ward):
+        StaffFunction.objects.create(ward=ward, unit=unit, on=date(2025, 7, 1), name="Chuyên viên", count=2)
+    # Two more than the snapshots, positions and needs: the staff by function at `on` and at the first snapshot.
+    with django_assert_max_num_queries(8):
         figures = figures_at(ward, date(2026, 5, 1))
+        assert len(figures.functions) == n
         assert figures.civil_servants_now == 5 * n
         assert len(figures.unit_rows) == n
         assert len(figures.positions.by_unit) == n

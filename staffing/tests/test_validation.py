@@ -143,3 +143,39 @@ def test_position_refuses_a_unit_of_another_ward(ward, other_ward) -> None:
         position.full_clean()
     assert "unit" in error.value.message_dict
     assert not JobPosition.objects.exists()
+
+
+def test_a_count_without_the_military_command_refuses_its_line(ward) -> None:
+    military = OrgUnitFactory(ward=ward, kind=UnitKind.MILITARY)
+    line = LineInput(unit=military, total=3, heads=1, deputies=1, specialists=1, civil_servants=3)
+    with pytest.raises(ValidationError) as error:
+        headcount_snapshot_save(
+            ward=ward,
+            on=date(2026, 5, 1),
+            non_specialised_workers=2,
+            non_specialised_left=27,
+            includes_military=False,
+            lines=[line],
+        )
+    assert "unit" in error.value.message_dict
+    assert not HeadcountSnapshot.objects.exists()
+
+
+def test_a_ward_has_one_one_stop_centre(ward) -> None:
+    org_unit_upsert(ward=ward, name="Trung tâm Phục vụ hành chính công", kind=UnitKind.ONE_STOP_CENTRE)
+    with pytest.raises(ValidationError) as error:
+        org_unit_upsert(ward=ward, name="Trung tâm thứ hai", kind=UnitKind.ONE_STOP_CENTRE)
+    assert "kind" in error.value.message_dict
+
+
+def test_only_a_shared_position_is_placed_in_a_unit(ward) -> None:
+    unit = OrgUnitFactory(ward=ward)
+    with pytest.raises(ValidationError) as error:
+        job_position_upsert(
+            ward=ward, unit=unit, name="Kế toán", category="professional", quota=1, filled=1, placed_in=unit
+        )
+    assert "placed_in" in error.value.message_dict
+    shared = job_position_upsert(
+        ward=ward, unit=None, name="Kế toán", category="professional", quota=1, filled=1, placed_in=unit
+    )
+    assert shared.placed_in == unit

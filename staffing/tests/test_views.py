@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from staffing.models import HeadcountLine, HeadcountSnapshot, JobPosition, OrgUnit, StaffingNeed
+from staffing.models import HeadcountLine, HeadcountSnapshot, JobPosition, OrgUnit, StaffFunction, StaffingNeed
 from wards.tests.permissions import assert_permission_matrix, client_for
 
 from .factories import HeadcountLineFactory, HeadcountSnapshotFactory, JobPositionFactory, OrgUnitFactory
@@ -13,7 +13,7 @@ from .factories import HeadcountLineFactory, HeadcountSnapshotFactory, JobPositi
 pytestmark = pytest.mark.django_db
 
 READ_VIEWS = ["overview", "positions", "history"]
-WRITE_VIEWS = ["snapshot_new", "positions_edit", "units_edit", "needs_edit"]
+WRITE_VIEWS = ["snapshot_new", "positions_edit", "units_edit", "needs_edit", "functions_edit"]
 
 
 def url(ward, name: str, **kwargs) -> str:
@@ -135,10 +135,12 @@ def test_overview_shows_the_snapshot_at_the_date_against_the_first(ward, home_af
     assert reverse("staffing:snapshot_new", kwargs={"ward": ward.slug}) not in html  # no write links for the city
 
 
-def test_overview_with_a_bad_date_says_so(ward, staff) -> None:
-    response = client_for(staff).get(url(ward, "overview"), {"date": "2026-13-01"})
-    assert response.status_code == 200
-    assert list(response.context["messages"])
+def test_overview_without_a_date_opens_on_the_latest_snapshot(ward, staff) -> None:
+    HeadcountSnapshotFactory(ward=ward, on=date(2025, 7, 1))
+    HeadcountSnapshotFactory(ward=ward, on=date(2026, 5, 1))
+    response = client_for(staff).get(url(ward, "overview"))
+    assert response.context["picker"].day == date(2026, 5, 1)
+    assert response.context["figures"].on == date(2026, 5, 1)
 
 
 def table_post(formset_rows: list[dict[str, object]], initial: int) -> dict[str, object]:
@@ -235,3 +237,33 @@ def test_history_shows_who_changed_what(ward, staff, leader) -> None:
     rows = response.context["history"]
     assert rows[0].who == staff.user
     assert [(c.old, c.new) for c in rows[0].changes] == [(2, 3)]
+
+
+def test_functions_edit_records_staff_and_a_helper_who_is_not_staff(ward, staff) -> None:
+    centre = OrgUnitFactory(ward=ward, kind="one_stop_centre")
+    rows = [
+        {"unit": centre.pk, "on": "2025-08-18", "name": "Bộ phận số hóa", "count": 1, "status": "staff", "order": 0},
+        {
+            "unit": centre.pk,
+            "on": "2025-08-18",
+            "name": "Nhân viên bưu điện hỗ trợ tiếp nhận hồ sơ",
+            "count": 1,
+            "status": "helper",
+            "order": 1,
+        },
+    ]
+    response = client_for(staff).post(url(ward, "functions_edit"), table_post(rows, 0))
+    assert response.status_code == 302
+    assert sorted(StaffFunction.objects.filter(ward=ward).values_list("status", "count")) == [
+        ("helper", 1),
+        ("staff", 1),
+    ]
+
+
+def test_functions_edit_refuses_a_helper_in_the_leadership(ward, staff) -> None:
+    centre = OrgUnitFactory(ward=ward, kind="one_stop_centre")
+    row = {"unit": centre.pk, "on": "2025-08-18", "name": "Bưu điện", "count": 1, "leadership": "on"}
+    row["status"] = "helper"
+    response = client_for(staff).post(url(ward, "functions_edit"), table_post([{**row, "order": 0}], 0))
+    assert response.status_code == 200
+    assert not StaffFunction.objects.exists()

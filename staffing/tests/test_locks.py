@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from staffing.models import HeadcountSnapshot
+from staffing.services import headcount_snapshot_save
+from wards.tests.locks import LABEL, lock
+
+from .factories import HeadcountSnapshotFactory
+
+
+def test_a_snapshot_dated_in_a_locked_range_is_refused(ward) -> None:
+    lock(ward, date(2025, 7, 1), date(2026, 5, 5))
+    with pytest.raises(ValidationError) as raised:
+        headcount_snapshot_save(
+            ward=ward, on=date(2026, 5, 1), non_specialised_workers=29, non_specialised_left=27, lines=[]
+        )
+    assert LABEL in raised.value.messages[0]
+    assert not HeadcountSnapshot.objects.exists()
+    headcount_snapshot_save(
+        ward=ward, on=date(2026, 5, 6), non_specialised_workers=29, non_specialised_left=27, lines=[]
+    )
+
+
+def test_moving_a_locked_snapshot_out_of_the_range_is_refused(ward) -> None:
+    HeadcountSnapshotFactory(ward=ward, on=date(2025, 8, 20))
+    lock(ward, date(2025, 8, 18), date(2025, 8, 23))
+    with pytest.raises(ValidationError):
+        headcount_snapshot_save(
+            ward=ward,
+            on=date(2025, 9, 1),
+            non_specialised_workers=1,
+            non_specialised_left=0,
+            lines=[],
+            replacing=date(2025, 8, 20),
+        )
+    assert HeadcountSnapshot.objects.get(ward=ward).on == date(2025, 8, 20)
