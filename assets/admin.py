@@ -15,7 +15,7 @@ class FacilityAdmin(SimpleHistoryAdmin):
 class EquipmentItemAdmin(SimpleHistoryAdmin):
     list_display = ["kind", "unit", "ward", "quantity", "measure", "condition", "status"]
     list_filter = ["ward", "status", "condition"]
-    search_fields = ["kind", "unit"]
+    search_fields = ["kind", "unit__name"]
 
 
 @admin.register(Spending)

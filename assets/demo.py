@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+
+from django.db import models
 
 from wards.models import Ward
 
@@ -23,6 +24,9 @@ from .models import (
     SpendingKind,
 )
 from .services import (
+    EquipmentInput,
+    FacilityInput,
+    SpendingInput,
     equipment_create,
     equipment_update,
     facility_create,
@@ -31,7 +35,6 @@ from .services import (
     spending_update,
 )
 
-CENTRE = "Trung tâm Phục vụ hành chính công"
 FORMED = date(2025, 7, 1)
 ARRANGED = "Đã sắp xếp nhà đất theo Nghị định số 167/2017/NĐ-CP."
 
@@ -47,6 +50,9 @@ class DemoFacility:
     notes: str = ""
     handling: str = ""
     handling_plan: str = ""
+    former_use: str = ""
+    temporary: bool = False
+    committee_seat: bool = False
 
 
 KIM_TRA_FACILITIES = (
@@ -57,7 +63,9 @@ KIM_TRA_FACILITIES = (
         4200,
         1650,
         "địa bàn Hương Xuân cũ",
-        "Trụ sở UBND phường Hương Xuân cũ; lắp thêm điều hòa cho các phòng chuyên môn.",
+        "Lắp thêm điều hòa cho các phòng chuyên môn.",
+        former_use="trụ sở UBND phường Hương Xuân cũ",
+        committee_seat=True,
     ),
     DemoFacility(
         "Trụ sở Đảng ủy phường Kim Trà",
@@ -66,7 +74,7 @@ KIM_TRA_FACILITIES = (
         3100,
         980,
         "địa bàn Hương Toàn cũ",
-        "Trụ sở UBND xã Hương Toàn cũ.",
+        former_use="trụ sở UBND xã Hương Toàn cũ",
     ),
     DemoFacility(
         "Trụ sở Ủy ban MTTQ Việt Nam phường Kim Trà",
@@ -91,7 +99,7 @@ KIM_TRA_FACILITIES = (
         3600,
         1100,
         "địa bàn Hương Chữ cũ",
-        "Trụ sở UBND phường Hương Chữ cũ.",
+        former_use="trụ sở UBND phường Hương Chữ cũ",
     ),
     DemoFacility(
         "Trụ sở Ban Chỉ huy quân sự phường Kim Trà",
@@ -100,7 +108,8 @@ KIM_TRA_FACILITIES = (
         1500,
         420,
         "địa bàn Hương Xuân cũ",
-        "Đang tạm bố trí sử dụng trụ sở Công an phường Hương Xuân cũ.",
+        former_use="trụ sở Công an phường Hương Xuân cũ",
+        temporary=True,
     ),
     DemoFacility(
         "Trạm Y tế phường Kim Trà (cơ sở Hương Xuân)",
@@ -188,7 +197,15 @@ def kim_tra_facilities() -> list[DemoFacility]:
 def huong_tra_facilities() -> list[DemoFacility]:
     """35 made-up facilities of the second demo ward, areas from a fixed pattern."""
     offices = [
-        DemoFacility("Trụ sở UBND phường Hương Trà", FacilityUse.OFFICE, "UBND phường Hương Trà", 5200, 1900),
+        DemoFacility(
+            "Trụ sở UBND phường Hương Trà",
+            FacilityUse.OFFICE,
+            "UBND phường Hương Trà",
+            5200,
+            1900,
+            former_use="trụ sở UBND phường Tứ Hạ cũ",
+            committee_seat=True,
+        ),
         DemoFacility("Trụ sở Đảng ủy phường Hương Trà", FacilityUse.OFFICE, "Đảng ủy phường Hương Trà", 2400, 760),
         DemoFacility(
             "Trụ sở Ủy ban MTTQ Việt Nam phường Hương Trà", FacilityUse.OFFICE, "Ủy ban MTTQ Việt Nam", 900, 310
@@ -235,32 +252,35 @@ def huong_tra_facilities() -> list[DemoFacility]:
     return offices + health + schools
 
 
-def _facility_values(spec: DemoFacility, surveyed: bool) -> dict[str, Any]:
-    return {
-        "name": spec.name,
-        "address": spec.address,
-        "use": spec.use,
-        "user_name": spec.user_name,
-        "land_m2": spec.land_m2,
-        "floor_m2": spec.floor_m2,
-        "surveyed": surveyed,
-        "cadastral_record": surveyed,
-        "handling": spec.handling,
-        "handling_plan": spec.handling_plan,
-        "held_from": FORMED,
-        "notes": spec.notes,
-    }
+def _facility_input(spec: DemoFacility, surveyed: bool) -> FacilityInput:
+    return FacilityInput(
+        name=spec.name,
+        address=spec.address,
+        use=spec.use,
+        user_name=spec.user_name,
+        land_m2=spec.land_m2,
+        floor_m2=spec.floor_m2,
+        surveyed=surveyed,
+        cadastral_record=surveyed,
+        handling=spec.handling,
+        handling_plan=spec.handling_plan,
+        held_from=FORMED,
+        former_use=spec.former_use,
+        temporary=spec.temporary,
+        committee_seat=spec.committee_seat,
+        notes=spec.notes,
+    )
 
 
 def load_facilities(ward: Ward, specs: Iterable[DemoFacility]) -> None:
     existing = {f.name: f for f in Facility.objects.filter(ward=ward)}
     for spec in specs:
         # Only the school sites were measured and recorded when they were arranged under Nghị định 167.
-        values = _facility_values(spec, surveyed=spec.use == FacilityUse.SCHOOL)
+        data = _facility_input(spec, surveyed=spec.use == FacilityUse.SCHOOL)
         if spec.name in existing:
-            facility_update(facility=existing[spec.name], values=values)
+            facility_update(facility=existing[spec.name], data=data)
         else:
-            facility_create(ward=ward, values=values)
+            facility_create(ward=ward, data=data)
 
 
 # (kind, counted in, quantity, status): the centre's equipment as the weekly report of 18-23/8/2025 lists it.
@@ -279,24 +299,24 @@ CENTRE_EQUIPMENT = (
 )
 
 
-def load_equipment(ward: Ward, unit: str, rows: Sequence[tuple[str, str, int, str]]) -> None:
+def load_equipment(ward: Ward, unit: models.Model, rows: Sequence[tuple[str, str, int, str]]) -> None:
     existing = {i.kind: i for i in EquipmentItem.objects.filter(ward=ward, unit=unit)}
     for position, (kind, measure, quantity, status) in enumerate(rows, start=1):
         in_place = status == EquipmentStatus.IN_PLACE
-        values = {
-            "unit": unit,
-            "kind": kind,
-            "measure": measure,
-            "quantity": quantity,
-            "condition": EquipmentCondition.GOOD if in_place else "",
-            "status": status,
-            "position": position,
-            "notes": "UBND phường đang đặt hàng mua sắm." if status == EquipmentStatus.ON_ORDER else "",
-        }
+        data = EquipmentInput(
+            unit=unit,
+            kind=kind,
+            measure=measure,
+            quantity=quantity,
+            condition=EquipmentCondition.GOOD if in_place else "",
+            status=status,
+            position=position,
+            notes="UBND phường đang đặt hàng mua sắm." if status == EquipmentStatus.ON_ORDER else "",
+        )
         if kind in existing:
-            equipment_update(item=existing[kind], values=values)
+            equipment_update(item=existing[kind], data=data)
         else:
-            equipment_create(ward=ward, values=values)
+            equipment_create(ward=ward, data=data)
 
 
 # The one-year review's spending from 01/7/2025 to 05/5/2026, in whole đồng.
@@ -337,23 +357,29 @@ def load_spending(ward: Ward, totals: dict[SpendingKind, int], end: date) -> Non
     existing = {(s.kind, s.start): s for s in Spending.objects.filter(ward=ward)}
     for kind, total in totals.items():
         for (start, stop), amount in zip(months, split(total, WEIGHTS[kind]), strict=True):
-            values = {"kind": kind, "start": start, "end": stop, "amount": amount, "notes": ""}
+            data = SpendingInput(kind=kind, start=start, end=stop, amount=amount)
             if (kind, start) in existing:
-                spending_update(spending=existing[(kind, start)], values=values)
+                spending_update(spending=existing[(kind, start)], data=data)
             else:
-                spending_create(ward=ward, values=values)
+                spending_create(ward=ward, data=data)
+
+
+def _centre(ward: Ward) -> models.Model:
+    # The staffing demo, loaded first, makes the units; equipment hangs on the one-stop centre by its kind.
+    units = EquipmentItem._meta.get_field("unit").related_model
+    return units.objects.get(ward=ward, kind="one_stop_centre")
 
 
 def load(wards: dict[str, Ward]) -> None:
     kim_tra, huong_tra = wards["kim-tra"], wards["huong-tra"]
     end = date(2026, 5, 5)
     load_facilities(kim_tra, kim_tra_facilities())
-    load_equipment(kim_tra, CENTRE, CENTRE_EQUIPMENT)
+    load_equipment(kim_tra, _centre(kim_tra), CENTRE_EQUIPMENT)
     load_spending(kim_tra, KIM_TRA_SPENDING, end)
     load_facilities(huong_tra, huong_tra_facilities())
     load_equipment(
         huong_tra,
-        CENTRE,
+        _centre(huong_tra),
         [
             ("Máy tính", "bộ", 10, EquipmentStatus.IN_PLACE),
             ("Máy in", "cái", 7, EquipmentStatus.IN_PLACE),

@@ -23,7 +23,7 @@ Placeholder names for the report code, and the attribute that holds each value:
     spending.coverage                  .spending.coverage                  tuple[KindCoverage, ...] per kind
     spending.fully_covered             .spending.fully_covered             bool: every day of every kind covered
     equipment                          .equipment                          tuple[UnitEquipment, ...]; use
-                                       .equipment_of("Trung tâm Phục vụ hành chính công") for one unit, whose
+                                       .equipment_of("one_stop_centre") for the unit of a kind, whose
                                        .items (EquipmentLine: kind, quantity, measure, condition) and
                                        .missing (MissingItem: kind, on_order) the weekly report lists.
 
@@ -32,6 +32,7 @@ Format values with wards.formatting: vi_number for counts, vi_area for m², vi_m
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -100,8 +101,21 @@ class MissingItem:
 @dataclass(frozen=True)
 class UnitEquipment:
     unit: str
+    kind: str
     items: tuple[EquipmentLine, ...]
     missing: tuple[MissingItem, ...]
+
+
+@dataclass(frozen=True)
+class HeldFacility:
+    """A facility held on the figures' date, for the report text that names them."""
+
+    name: str
+    use: str
+    user_name: str
+    former_use: str
+    temporary: bool
+    committee_seat: bool
 
 
 @dataclass(frozen=True)
@@ -109,9 +123,14 @@ class AssetFigures:
     on: date
     assets: FacilityFigures
     equipment: tuple[UnitEquipment, ...]
+    held: tuple[HeldFacility, ...]
 
-    def equipment_of(self, unit: str) -> UnitEquipment | None:
-        return next((e for e in self.equipment if e.unit == unit), None)
+    def held_of(self, use: str) -> tuple[HeldFacility, ...]:
+        return tuple(facility for facility in self.held if facility.use == use)
+
+    def equipment_of(self, kind: str) -> UnitEquipment | None:
+        """The equipment of the ward's unit of `kind` (staffing's UnitKind: the one-stop centre ...)."""
+        return next((e for e in self.equipment if e.kind == kind), None)
 
 
 @dataclass(frozen=True)
@@ -196,14 +215,18 @@ def facility_figures(ward: Ward, on: date) -> FacilityFigures:
 
 def equipment_figures(ward: Ward) -> tuple[UnitEquipment, ...]:
     """Equipment as it stands now: the list is kept current, and its history records earlier states."""
-    units: dict[str, tuple[list[EquipmentLine], list[MissingItem]]] = {}
-    for item in EquipmentItem.objects.filter(ward=ward).order_by("unit", "position", "kind"):
-        items, missing = units.setdefault(item.unit, ([], []))
+    units: dict[tuple[str, str], tuple[list[EquipmentLine], list[MissingItem]]] = {}
+    for item in (
+        EquipmentItem.objects.filter(ward=ward).select_related("unit").order_by("unit__order", "position", "kind")
+    ):
+        items, missing = units.setdefault((item.unit.name, item.unit.kind), ([], []))
         if item.status == EquipmentStatus.IN_PLACE:
             items.append(EquipmentLine(item.kind, item.quantity, item.measure, item.get_condition_display()))
         else:
             missing.append(MissingItem(item.kind, on_order=item.status == EquipmentStatus.ON_ORDER))
-    return tuple(UnitEquipment(unit, tuple(items), tuple(missing)) for unit, (items, missing) in units.items())
+    return tuple(
+        UnitEquipment(name, kind, tuple(items), tuple(missing)) for (name, kind), (items, missing) in units.items()
+    )
 
 
 def spending_figures(ward: Ward, period: DateRange) -> SpendingFigures:
@@ -238,8 +261,17 @@ def spending_figures(ward: Ward, period: DateRange) -> SpendingFigures:
     )
 
 
+def held_facilities(ward: Ward, on: date) -> tuple[HeldFacility, ...]:
+    return tuple(
+        HeldFacility(f.name, f.use, f.user_name, f.former_use, f.temporary, f.committee_seat)
+        for f in Facility.objects.filter(held_on(on), ward=ward).order_by("use", "pk")
+    )
+
+
 def figures_at(ward: Ward, on: date) -> AssetFigures:
-    return AssetFigures(on=on, assets=facility_figures(ward, on), equipment=equipment_figures(ward))
+    return AssetFigures(
+        on=on, assets=facility_figures(ward, on), equipment=equipment_figures(ward), held=held_facilities(ward, on)
+    )
 
 
 def figures_for(ward: Ward, start: date, end: date) -> AssetRangeFigures:
@@ -248,6 +280,52 @@ def figures_for(ward: Ward, start: date, end: date) -> AssetRangeFigures:
         on=end,
         assets=facility_figures(ward, end),
         equipment=equipment_figures(ward),
+        held=held_facilities(ward, end),
         period=period,
         spending=spending_figures(ward, period),
     )
+
+
+@dataclass(frozen=True)
+class WardAssets:
+    """One ward's row of the city's totals: facilities held at the range's end and spending over it."""
+
+    facilities: int = 0
+    land_m2: int = 0
+    floor_m2: int = 0
+    development: int = 0
+    recurrent: int = 0
+    equipment: int = 0
+
+    @property
+    def total_m2(self) -> int:
+        return self.land_m2 + self.floor_m2
+
+    @property
+    def spending(self) -> int:
+        return self.development + self.recurrent + self.equipment
+
+
+def assets_by_ward(wards: Iterable[Ward], period: DateRange) -> dict[int, WardAssets]:
+    """Facilities on the register at the range's end and spending inside the range, per ward id, in two
+    grouped queries; as in `spending_figures`, an entry cut by the range is left out."""
+    ward_ids = [ward.pk for ward in wards]
+    rows: dict[int, dict[str, int]] = {}
+    facilities = (
+        Facility.objects.filter(held_on(period.end), ward_id__in=ward_ids)
+        .values("ward_id")
+        .order_by("ward_id")
+        .annotate(facilities=Count("pk"), land_m2=Coalesce(Sum("land_m2"), 0), floor_m2=Coalesce(Sum("floor_m2"), 0))
+    )
+    for row in facilities:
+        rows[row.pop("ward_id")] = row
+    kinds = {kind.value: Coalesce(Sum("amount", filter=Q(kind=kind)), 0) for kind in SpendingKind}
+    spending = (
+        Spending.objects.filter(ward_id__in=ward_ids, start__gte=period.start, end__lte=period.end)
+        .values("ward_id")
+        .order_by("ward_id")
+        .annotate(**kinds)
+    )
+    for row in spending:
+        rows.setdefault(row.pop("ward_id"), {}).update(row)
+    return {ward_id: WardAssets(**row) for ward_id, row in rows.items()}

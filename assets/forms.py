@@ -11,7 +11,14 @@ from django.utils.translation import gettext_lazy as _
 from wards.models import Ward
 
 from .models import MAX_AMOUNT, MAX_FLOOR_M2, MAX_LAND_M2, EquipmentItem, Facility, FacilityUse, Handling, Spending
-from .services import EQUIPMENT_FIELDS, FACILITY_FIELDS, SPENDING_FIELDS
+from .services import (
+    EQUIPMENT_FIELDS,
+    FACILITY_FIELDS,
+    SPENDING_FIELDS,
+    EquipmentInput,
+    FacilityInput,
+    SpendingInput,
+)
 
 
 class DateInput(forms.DateInput):
@@ -105,8 +112,8 @@ class FacilityForm(forms.ModelForm):
             cleaned["handling"] = Handling.NOT_HANDLED
         return cleaned
 
-    def values(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in FACILITY_FIELDS}
+    def as_input(self) -> FacilityInput:
+        return FacilityInput(**{name: self.cleaned_data[name] for name in FACILITY_FIELDS})
 
 
 class EquipmentForm(forms.ModelForm):
@@ -118,6 +125,8 @@ class EquipmentForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.ward = ward
         self.instance.ward = ward
+        # The units are staffing's; assets reaches them through the foreign key rather than an import.
+        self.fields["unit"].queryset = self.fields["unit"].queryset.filter(ward=ward).order_by("order", "name")
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -130,8 +139,8 @@ class EquipmentForm(forms.ModelForm):
                 self.add_error("kind", _("This unit already lists this kind; edit that line instead."))
         return cleaned
 
-    def values(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in EQUIPMENT_FIELDS}
+    def as_input(self) -> EquipmentInput:
+        return EquipmentInput(**{name: self.cleaned_data[name] for name in EQUIPMENT_FIELDS})
 
 
 class SpendingForm(forms.ModelForm):
@@ -151,26 +160,5 @@ class SpendingForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.ward = ward
 
-    def values(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in SPENDING_FIELDS}
-
-
-class RegisterFilter(forms.Form):
-    """The register's filters, from the query string so that a filtered list can be linked."""
-
-    q = forms.CharField(label=_("Search"), required=False)
-    use = forms.ChoiceField(label=_("use"), choices=[("", _("All uses")), *FacilityUse.choices], required=False)
-    legal = forms.ChoiceField(
-        label=_("Legal status"),
-        required=False,
-        choices=[
-            ("", _("Any legal status")),
-            ("surveyed", _("Surveyed")),
-            ("not_surveyed", _("Not surveyed")),
-            ("cadastral", _("With cadastral record")),
-            ("no_cadastral", _("Without cadastral record")),
-        ],
-    )
-    handling = forms.ChoiceField(
-        label=_("handling of the surplus"), choices=[("", _("Any handling")), *Handling.choices], required=False
-    )
+    def as_input(self) -> SpendingInput:
+        return SpendingInput(**{name: self.cleaned_data[name] for name in SPENDING_FIELDS})

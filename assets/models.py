@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from wards.models import Ward
+from wards.records import refuse_overlap
 
 # Larger than any one public facility of a commune-level unit (100 ha of land, 20 ha of floor); a bigger
 # figure is a typing mistake (an extra zero, or hectares typed as m²).
@@ -45,6 +46,18 @@ class Facility(models.Model):
     use = models.CharField(_("use"), max_length=20, choices=FacilityUse.choices)
     user_name = models.CharField(
         _("used by"), max_length=200, blank=True, help_text=_("The agency or unit that uses the facility.")
+    )
+    former_use = models.CharField(
+        _("formerly"),
+        max_length=200,
+        blank=True,
+        help_text=_("What the building was before the merger: trụ sở UBND phường Hương Chữ (cũ)."),
+    )
+    temporary = models.BooleanField(
+        _("temporary arrangement"), default=False, help_text=_("The user occupies it for the time being.")
+    )
+    committee_seat = models.BooleanField(
+        _("seat of the People's Committee"), default=False, help_text=_("Where the ward's committee works.")
     )
     land_m2 = models.PositiveIntegerField(
         _("land area (m²)"), validators=[MaxValueValidator(MAX_LAND_M2)], help_text=_("Whole square metres.")
@@ -101,6 +114,12 @@ class Facility(models.Model):
                 errors["handling"] = _("Handling applies only to a surplus facility.")
             if self.handled_on is not None:
                 errors["handled_on"] = _("A handling date goes only with a handled surplus facility.")
+        if self.committee_seat and self.use != FacilityUse.OFFICE:
+            errors["committee_seat"] = _("The committee sits in an office facility.")
+        if self.committee_seat and self.ward_id:
+            twin = Facility.objects.filter(ward_id=self.ward_id, committee_seat=True).exclude(pk=self.pk).first()
+            if twin is not None:
+                errors["committee_seat"] = _("The committee already sits in %(facility)s.") % {"facility": twin}
         if self.held_from and self.held_until and self.held_until < self.held_from:
             errors["held_until"] = _("The facility cannot leave the register before it entered it.")
         if errors:
@@ -123,7 +142,14 @@ class EquipmentItem(models.Model):
     """One kind of equipment of one unit (Máy tính: 08 bộ), or a kind the unit lacks."""
 
     ward = models.ForeignKey(Ward, on_delete=models.PROTECT, related_name="equipment", verbose_name=_("ward"))
-    unit = models.CharField(_("unit"), max_length=200, help_text=_("The unit that uses the equipment."))
+    # A unit of the ward's organisation, not its name: renaming the centre must not lose its equipment.
+    unit = models.ForeignKey(
+        "staffing.OrgUnit",
+        on_delete=models.PROTECT,
+        related_name="equipment",
+        verbose_name=_("unit"),
+        help_text=_("The unit that uses the equipment."),
+    )
     kind = models.CharField(_("equipment kind"), max_length=200)
     measure = models.CharField(_("counted in"), max_length=30, blank=True, help_text=_("bộ, cái, hệ thống ..."))
     quantity = models.PositiveIntegerField(
@@ -142,7 +168,7 @@ class EquipmentItem(models.Model):
     class Meta:
         verbose_name = _("equipment item")
         verbose_name_plural = _("equipment")
-        ordering = ["unit", "position", "kind"]
+        ordering = ["unit__order", "position", "kind"]
         constraints = [
             models.UniqueConstraint(fields=["ward", "unit", "kind"], name="equipment_unique_kind_per_unit"),
         ]
@@ -162,6 +188,8 @@ class EquipmentItem(models.Model):
                 errors["quantity"] = _("A missing item has no quantity in place.")
             if self.condition:
                 errors["condition"] = _("A missing item has no condition.")
+        if self.unit_id and self.ward_id and self.unit.ward_id != self.ward_id:
+            errors["unit"] = _("The unit belongs to another ward.")
         if errors:
             raise ValidationError(errors)
 
@@ -198,13 +226,4 @@ class Spending(models.Model):
     def clean(self) -> None:
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("The end date is before the start date.")})
-        if self.start and self.end and self.ward_id and self.kind:
-            clash = (
-                Spending.objects.filter(ward_id=self.ward_id, kind=self.kind, start__lte=self.end, end__gte=self.start)
-                .exclude(pk=self.pk)
-                .first()
-            )
-            if clash is not None:
-                raise ValidationError(
-                    _("This period overlaps the entry %(entry)s of the same kind.") % {"entry": clash}
-                )
+        refuse_overlap(self, same=("ward", "kind"))

@@ -11,14 +11,8 @@ from django.db.models import Case, Q, QuerySet, Value, When
 from wards.history import HistoryRow, history_rows
 from wards.models import Ward
 
+from .filters import FacilityFilter, SpendingFilter
 from .models import EquipmentItem, Facility, FacilityUse, Spending
-
-LEGAL_FILTERS = {
-    "surveyed": Q(surveyed=True),
-    "not_surveyed": Q(surveyed=False),
-    "cadastral": Q(cadastral_record=True),
-    "no_cadastral": Q(cadastral_record=False),
-}
 
 
 def held_on(on: date) -> Q:
@@ -26,32 +20,30 @@ def held_on(on: date) -> Q:
     return Q(held_from__lte=on) & (Q(held_until__isnull=True) | Q(held_until__gt=on))
 
 
-def register(ward: Ward, filters: Mapping[str, Any]) -> QuerySet[Facility]:
-    """The ward's facilities narrowed by the cleaned RegisterFilter values."""
-    # Uses in the order the reports list them (offices first), not alphabetically by code.
-    use_order = Case(*(When(use=use, then=Value(i)) for i, use in enumerate(FacilityUse)), default=Value(99))
-    facilities = Facility.objects.filter(ward=ward).order_by(use_order, "name")
-    if filters.get("q"):
-        text = filters["q"]
-        facilities = facilities.filter(
-            Q(name__icontains=text) | Q(address__icontains=text) | Q(user_name__icontains=text)
-        )
-    if filters.get("use"):
-        facilities = facilities.filter(use=filters["use"])
-    if filters.get("legal"):
-        facilities = facilities.filter(LEGAL_FILTERS[filters["legal"]])
-    if filters.get("handling"):
-        facilities = facilities.filter(handling=filters["handling"])
-    return facilities
+def register(ward: Ward, filters: Mapping[str, Any] | None = None) -> QuerySet[Facility]:
+    """The ward's facilities narrowed by FacilityFilter's query parameters, with `use_rank` to sort
+    uses in the order the reports list them (offices first), not alphabetically by code."""
+    use_rank = Case(*(When(use=use, then=Value(i)) for i, use in enumerate(FacilityUse)), default=Value(99))
+    facilities = Facility.objects.filter(ward=ward).annotate(use_rank=use_rank).order_by("use_rank", "name")
+    return FacilityFilter(filters or {}, queryset=facilities).qs
 
 
 def equipment_items(ward: Ward) -> QuerySet[EquipmentItem]:
-    return EquipmentItem.objects.filter(ward=ward).order_by("unit", "position", "kind")
+    return EquipmentItem.objects.filter(ward=ward).select_related("unit").order_by("unit__order", "position", "kind")
 
 
-def spending_entries(ward: Ward, start: date, end: date) -> QuerySet[Spending]:
-    """Entries touching the range, including those that cut through one of its ends."""
-    return Spending.objects.filter(ward=ward, start__lte=end, end__gte=start).order_by("start", "kind")
+def spending_entries(
+    ward: Ward, start: date, end: date, filters: Mapping[str, Any] | None = None
+) -> QuerySet[Spending]:
+    """Entries touching the range, including those that cut through one of its ends, narrowed by
+    SpendingFilter's query parameters."""
+    entries = Spending.objects.filter(ward=ward, start__lte=end, end__gte=start).order_by("start", "kind")
+    return SpendingFilter(filters or {}, queryset=entries).qs
+
+
+def latest_spending_end(ward: Ward) -> date | None:
+    """The last day with spending entered: the spending page opens on the month holding it."""
+    return Spending.objects.filter(ward=ward).order_by("-end").values_list("end", flat=True).first()
 
 
 def asset_history(ward: Ward, limit: int = 300) -> list[HistoryRow]:

@@ -1,84 +1,125 @@
-"""Writes to the assets tables. Each function validates fully and runs in one transaction; `values` holds
-the editable fields only (the ward is never taken from it, so a form cannot move a record to another ward)."""
+"""Writes to the assets tables. Each function validates fully and runs in one transaction. The editable
+fields come as one typed input per record (the ward is never among them, so a form cannot move a record
+to another ward)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, TypeVar
+from dataclasses import asdict, dataclass, fields
+from datetime import date
 
 from django.db import models, transaction
 
+from wards.locks import assert_unlocked
 from wards.models import Ward
+from wards.periods import DateRange, PeriodError
+from wards.records import record_save
 
-from .models import EquipmentItem, Facility, Spending
-
-FACILITY_FIELDS = (
-    "name",
-    "address",
-    "use",
-    "user_name",
-    "land_m2",
-    "floor_m2",
-    "surveyed",
-    "cadastral_record",
-    "handling",
-    "handling_plan",
-    "handled_on",
-    "held_from",
-    "held_until",
-    "notes",
-)
-EQUIPMENT_FIELDS = ("unit", "kind", "measure", "quantity", "condition", "status", "position", "notes")
-SPENDING_FIELDS = ("kind", "start", "end", "amount", "notes")
-
-M = TypeVar("M", bound=models.Model)
+from .models import EquipmentItem, EquipmentStatus, Facility, Spending
 
 
-def _apply(instance: M, values: Mapping[str, Any], allowed: tuple[str, ...]) -> M:
-    unknown = set(values) - set(allowed)
-    if unknown:
-        raise TypeError(f"not editable: {', '.join(sorted(unknown))}")
-    # Saving an unchanged record would add an empty "changed" line to its history. Compare with the stored
-    # row: a ModelForm has already copied its values onto `instance`.
-    if instance.pk:
-        stored = type(instance)._default_manager.filter(pk=instance.pk).values(*values).first()
-        if stored == dict(values):
-            return instance
-    for name, value in values.items():
-        setattr(instance, name, value)
-    instance.full_clean()
-    instance.save()
-    return instance
+# Keyword-only, in the order the forms show the fields.
+@dataclass(frozen=True, kw_only=True)
+class FacilityInput:
+    name: str
+    address: str = ""
+    use: str
+    user_name: str = ""
+    land_m2: int
+    floor_m2: int
+    surveyed: bool = False
+    cadastral_record: bool = False
+    handling: str = ""
+    handling_plan: str = ""
+    handled_on: date | None = None
+    held_from: date
+    held_until: date | None = None
+    former_use: str = ""
+    temporary: bool = False
+    committee_seat: bool = False
+    notes: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class EquipmentInput:
+    # A staffing.OrgUnit, reached through EquipmentItem's foreign key: assets does not import staffing.
+    unit: models.Model
+    kind: str
+    measure: str = ""
+    quantity: int
+    condition: str = ""
+    status: str = EquipmentStatus.IN_PLACE
+    position: int = 0
+    notes: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class SpendingInput:
+    kind: str
+    start: date
+    end: date
+    amount: int
+    notes: str = ""
+
+
+FACILITY_FIELDS = tuple(f.name for f in fields(FacilityInput))
+EQUIPMENT_FIELDS = tuple(f.name for f in fields(EquipmentInput))
+SPENDING_FIELDS = tuple(f.name for f in fields(SpendingInput))
+
+
+def _facility_events(held_until: date | None, handled_on: date | None) -> list[date | None]:
+    # The events that change a past report's figures: a facility handed over, a surplus one handled.
+    # The takeover date is not among them: the register is completed with facilities held since the
+    # ward was formed, which an approved report may not forbid.
+    return [held_until, handled_on]
+
+
+def _spending_range(start: date | None, end: date | None) -> DateRange | None:
+    # An impossible range is left for full_clean to refuse with its own message.
+    try:
+        return DateRange(start, end) if start and end else None
+    except PeriodError:
+        return None
 
 
 @transaction.atomic
-def facility_create(*, ward: Ward, values: Mapping[str, Any]) -> Facility:
-    return _apply(Facility(ward=ward), values, FACILITY_FIELDS)
+def facility_create(*, ward: Ward, data: FacilityInput) -> Facility:
+    assert_unlocked(ward, *_facility_events(data.held_until, data.handled_on))
+    return record_save(Facility(ward=ward), asdict(data))
 
 
 @transaction.atomic
-def facility_update(*, facility: Facility, values: Mapping[str, Any]) -> Facility:
-    return _apply(facility, values, FACILITY_FIELDS)
+def facility_update(*, facility: Facility, data: FacilityInput) -> Facility:
+    stored = Facility.objects.filter(pk=facility.pk).values("held_until", "handled_on").first() or {}
+    assert_unlocked(
+        facility.ward_id,
+        *_facility_events(data.held_until, data.handled_on),
+        *_facility_events(stored.get("held_until"), stored.get("handled_on")),
+    )
+    return record_save(facility, asdict(data))
 
 
 @transaction.atomic
-def equipment_create(*, ward: Ward, values: Mapping[str, Any]) -> EquipmentItem:
-    return _apply(EquipmentItem(ward=ward), values, EQUIPMENT_FIELDS)
+def equipment_create(*, ward: Ward, data: EquipmentInput) -> EquipmentItem:
+    return record_save(EquipmentItem(ward=ward), asdict(data))
 
 
 @transaction.atomic
-def equipment_update(*, item: EquipmentItem, values: Mapping[str, Any]) -> EquipmentItem:
-    return _apply(item, values, EQUIPMENT_FIELDS)
+def equipment_update(*, item: EquipmentItem, data: EquipmentInput) -> EquipmentItem:
+    return record_save(item, asdict(data))
 
 
 @transaction.atomic
-def spending_create(*, ward: Ward, values: Mapping[str, Any]) -> Spending:
-    # Lock the ward's row so that two clerks saving overlapping periods at once cannot both pass the check.
-    Ward.objects.select_for_update().filter(pk=ward.pk).first()
-    return _apply(Spending(ward=ward), values, SPENDING_FIELDS)
+def spending_create(*, ward: Ward, data: SpendingInput) -> Spending:
+    # assert_unlocked takes the ward's row lock, so that two clerks saving overlapping periods at once
+    # cannot both pass the overlap check either.
+    assert_unlocked(ward, _spending_range(data.start, data.end))
+    return record_save(Spending(ward=ward), asdict(data))
 
 
 @transaction.atomic
-def spending_update(*, spending: Spending, values: Mapping[str, Any]) -> Spending:
-    Ward.objects.select_for_update().filter(pk=spending.ward_id).first()
-    return _apply(spending, values, SPENDING_FIELDS)
+def spending_update(*, spending: Spending, data: SpendingInput) -> Spending:
+    stored = Spending.objects.filter(pk=spending.pk).values("start", "end").first() or {}
+    assert_unlocked(
+        spending.ward_id, _spending_range(data.start, data.end), _spending_range(stored.get("start"), stored.get("end"))
+    )
+    return record_save(spending, asdict(data))

@@ -4,65 +4,116 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.db.models import Sum
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Sum
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from wards.access import WardAccess, ward_view
+from wards.excel.records import RecordImporter
+from wards.excel.views import sheet_download, upload_views
+from wards.forms import PeriodForm
 from wards.models import ALL_ROLES, WARD_ROLES
-from wards.periods import DateRange, PeriodError, date_from_query, range_from_query
+from wards.periods import PeriodKind
+from wards.tables import configure, filter_context
 
 from . import selectors, services
-from .export import register_workbook
+from .excel import EquipmentImporter, FacilityImporter, SpendingImporter, rows_of
 from .figures import equipment_figures, facility_figures, spending_figures
-from .forms import EquipmentForm, FacilityForm, RegisterFilter, SpendingForm
+from .filters import FacilityFilter, SpendingFilter
+from .forms import EquipmentForm, FacilityForm, SpendingForm
 from .models import EquipmentItem, Facility, Spending
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from .tables import FacilityTable, SpendingTable
 
 
 def _register_context(request: HttpRequest, access: WardAccess) -> dict[str, Any]:
-    today = timezone.localdate()
-    try:
-        on = date_from_query(request.GET, today)
-        error = ""
-    except PeriodError as exc:
-        on, error = today, str(exc)
-    filters = RegisterFilter(request.GET)
-    cleaned = filters.cleaned_data if filters.is_valid() else {}
-    facilities = selectors.register(access.ward, cleaned).filter(selectors.held_on(on))
+    # The register is a stock: without a date it shows the facilities held today.
+    picker = PeriodForm(request.GET, kind=PeriodKind.MONTH, dated=True)
+    on = picker.day
+    facilities = selectors.register(access.ward, request.GET).filter(selectors.held_on(on))
     return {
         "access": access,
         "ward": access.ward,
         "on": on,
-        "date_error": error,
-        "filters": filters,
+        "picker": picker,
         "facilities": facilities,
         "figures": facility_figures(access.ward, on),
     }
 
 
-@ward_view(*ALL_ROLES)
+@ward_view(read=ALL_ROLES)
 def register_page(request: HttpRequest, access: WardAccess) -> HttpResponse:
     context = _register_context(request, access)
-    context["listed"] = context["facilities"].aggregate(
-        land=Coalesce(Sum("land_m2"), 0), floor=Coalesce(Sum("floor_m2"), 0)
+    listed = context["facilities"].aggregate(
+        count=Count("pk"), land=Coalesce(Sum("land_m2"), 0), floor=Coalesce(Sum("floor_m2"), 0)
     )
-    context["listed"]["total"] = context["listed"]["land"] + context["listed"]["floor"]
+    context["table"] = configure(request, FacilityTable(context["facilities"], listed=listed))
+    context.update(filter_context(request, FacilityFilter(request.GET).form))
     return render(request, "assets/register.html", context)
 
 
-@ward_view(*ALL_ROLES)
+@ward_view(read=ALL_ROLES)
 def register_export(request: HttpRequest, access: WardAccess) -> HttpResponse:
     context = _register_context(request, access)
-    content = register_workbook(access.ward, context["facilities"], context["figures"], context["on"])
-    response = HttpResponse(content, content_type=XLSX)
-    filename = f"co-so-nha-dat-{access.ward.slug}-{context['on']:%Y-%m-%d}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    importer = FacilityImporter()
+    return sheet_download(
+        importer,
+        filename=f"co-so-nha-dat-{access.ward.slug}-{context['on']:%Y-%m-%d}.xlsx",
+        params={"on": context["on"]},
+        rows=rows_of(importer, context["facilities"]),
+        totals=importer.totals(context["facilities"]),
+    )
+
+
+@ward_view(read=ALL_ROLES)
+def equipment_export(request: HttpRequest, access: WardAccess) -> HttpResponse:
+    importer = EquipmentImporter()
+    return sheet_download(
+        importer,
+        filename=f"trang-thiet-bi-{access.ward.slug}.xlsx",
+        params={},
+        rows=rows_of(importer, selectors.equipment_items(access.ward)),
+    )
+
+
+@ward_view(read=ALL_ROLES)
+def spending_export(request: HttpRequest, access: WardAccess) -> HttpResponse:
+    picker = PeriodForm(request.GET, kind=PeriodKind.MONTH, latest=selectors.latest_spending_end(access.ward))
+    period = picker.period
+    importer = SpendingImporter()
+    # Filtered as the page is; the total is that of the rows written.
+    entries = list(selectors.spending_entries(access.ward, period.start, period.end, request.GET))
+    return sheet_download(
+        importer,
+        filename=f"chi-{access.ward.slug}-{period.start:%Y%m%d}-{period.end:%Y%m%d}.xlsx",
+        params={"start": period.start, "end": period.end},
+        rows=rows_of(importer, entries),
+        totals={"amount": sum(entry.amount for entry in entries)},
+    )
+
+
+def _upload(importer: RecordImporter, heading: Any, prefix: str) -> tuple[Any, Any]:
+    return upload_views(
+        importer,
+        namespace="assets",
+        nav="assets/_nav.html",
+        heading=heading,
+        download="export" if prefix == "register" else f"{prefix}_export",
+        upload=f"{prefix}_upload",
+        confirm=f"{prefix}_upload_confirm",
+    )
+
+
+register_upload, register_upload_confirm = _upload(
+    FacilityImporter(), gettext_lazy("Facilities from Excel"), "register"
+)
+equipment_upload, equipment_upload_confirm = _upload(
+    EquipmentImporter(), gettext_lazy("Equipment from Excel"), "equipment"
+)
+spending_upload, spending_upload_confirm = _upload(SpendingImporter(), gettext_lazy("Spending from Excel"), "spending")
 
 
 def _edit(
@@ -77,26 +128,30 @@ def _edit(
 ) -> HttpResponse:
     form = form_class(request.POST or None, instance=instance, ward=access.ward)
     if request.method == "POST" and form.is_valid():
-        saved = save(form)
-        messages.success(request, _("Saved: %(item)s.") % {"item": saved})
-        return redirect(done, ward=access.ward.slug)
+        try:
+            saved = save(form)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Saved: %(item)s.") % {"item": saved})
+            return redirect(done, ward=access.ward.slug)
     return render(request, template, {"access": access, "ward": access.ward, "form": form, "object": instance})
 
 
-@ward_view(*WARD_ROLES)
+@ward_view(read=WARD_ROLES, write=WARD_ROLES)
 def facility_add(request: HttpRequest, access: WardAccess) -> HttpResponse:
     return _edit(
         request,
         access,
         form_class=FacilityForm,
         instance=None,
-        save=lambda form: services.facility_create(ward=access.ward, values=form.values()),
+        save=lambda form: services.facility_create(ward=access.ward, data=form.as_input()),
         template="assets/facility_form.html",
         done="assets:register",
     )
 
 
-@ward_view(*WARD_ROLES)
+@ward_view(read=WARD_ROLES, write=WARD_ROLES)
 def facility_edit(request: HttpRequest, access: WardAccess, pk: int) -> HttpResponse:
     facility = get_object_or_404(Facility, pk=pk, ward=access.ward)
     return _edit(
@@ -104,13 +159,13 @@ def facility_edit(request: HttpRequest, access: WardAccess, pk: int) -> HttpResp
         access,
         form_class=FacilityForm,
         instance=facility,
-        save=lambda form: services.facility_update(facility=facility, values=form.values()),
+        save=lambda form: services.facility_update(facility=facility, data=form.as_input()),
         template="assets/facility_form.html",
         done="assets:register",
     )
 
 
-@ward_view(*ALL_ROLES)
+@ward_view(read=ALL_ROLES)
 def equipment_page(request: HttpRequest, access: WardAccess) -> HttpResponse:
     return render(
         request,
@@ -124,20 +179,20 @@ def equipment_page(request: HttpRequest, access: WardAccess) -> HttpResponse:
     )
 
 
-@ward_view(*WARD_ROLES)
+@ward_view(read=WARD_ROLES, write=WARD_ROLES)
 def equipment_add(request: HttpRequest, access: WardAccess) -> HttpResponse:
     return _edit(
         request,
         access,
         form_class=EquipmentForm,
         instance=None,
-        save=lambda form: services.equipment_create(ward=access.ward, values=form.values()),
+        save=lambda form: services.equipment_create(ward=access.ward, data=form.as_input()),
         template="assets/equipment_form.html",
         done="assets:equipment",
     )
 
 
-@ward_view(*WARD_ROLES)
+@ward_view(read=WARD_ROLES, write=WARD_ROLES)
 def equipment_edit(request: HttpRequest, access: WardAccess, pk: int) -> HttpResponse:
     item = get_object_or_404(EquipmentItem, pk=pk, ward=access.ward)
     return _edit(
@@ -145,48 +200,47 @@ def equipment_edit(request: HttpRequest, access: WardAccess, pk: int) -> HttpRes
         access,
         form_class=EquipmentForm,
         instance=item,
-        save=lambda form: services.equipment_update(item=item, values=form.values()),
+        save=lambda form: services.equipment_update(item=item, data=form.as_input()),
         template="assets/equipment_form.html",
         done="assets:equipment",
     )
 
 
-@ward_view(*ALL_ROLES)
+@ward_view(read=ALL_ROLES)
 def spending_page(request: HttpRequest, access: WardAccess) -> HttpResponse:
-    default = DateRange(access.ward.formed_on, max(access.ward.formed_on, timezone.localdate()))
-    try:
-        period = range_from_query(request.GET, default)
-        error = ""
-    except PeriodError as exc:
-        period, error = default, str(exc)
+    picker = PeriodForm(request.GET, kind=PeriodKind.MONTH, latest=selectors.latest_spending_end(access.ward))
+    period = picker.period
     return render(
         request,
         "assets/spending.html",
         {
             "access": access,
             "ward": access.ward,
+            "picker": picker,
             "period": period,
-            "period_error": error,
             "figures": spending_figures(access.ward, period),
-            "entries": selectors.spending_entries(access.ward, period.start, period.end),
+            "table": configure(
+                request, SpendingTable(selectors.spending_entries(access.ward, period.start, period.end, request.GET))
+            ),
+            **filter_context(request, SpendingFilter(request.GET).form),
         },
     )
 
 
-@ward_view(*WARD_ROLES)
+@ward_view(read=WARD_ROLES, write=WARD_ROLES)
 def spending_add(request: HttpRequest, access: WardAccess) -> HttpResponse:
     return _edit(
         request,
         access,
         form_class=SpendingForm,
         instance=None,
-        save=lambda form: services.spending_create(ward=access.ward, values=form.values()),
+        save=lambda form: services.spending_create(ward=access.ward, data=form.as_input()),
         template="assets/spending_form.html",
         done="assets:spending",
     )
 
 
-@ward_view(*WARD_ROLES)
+@ward_view(read=WARD_ROLES, write=WARD_ROLES)
 def spending_edit(request: HttpRequest, access: WardAccess, pk: int) -> HttpResponse:
     spending = get_object_or_404(Spending, pk=pk, ward=access.ward)
     return _edit(
@@ -194,13 +248,13 @@ def spending_edit(request: HttpRequest, access: WardAccess, pk: int) -> HttpResp
         access,
         form_class=SpendingForm,
         instance=spending,
-        save=lambda form: services.spending_update(spending=spending, values=form.values()),
+        save=lambda form: services.spending_update(spending=spending, data=form.as_input()),
         template="assets/spending_form.html",
         done="assets:spending",
     )
 
 
-@ward_view(*ALL_ROLES)
+@ward_view(read=ALL_ROLES)
 def history_page(request: HttpRequest, access: WardAccess) -> HttpResponse:
     return render(
         request,

@@ -16,6 +16,18 @@ from assets.models import (
 from wards.tests.factories import WardFactory
 
 
+class UnitFactory(factory.django.DjangoModelFactory):
+    """A unit of staffing's, named by its label: assets does not import staffing."""
+
+    class Meta:
+        model = "staffing.OrgUnit"
+
+    ward = factory.SubFactory(WardFactory)
+    name = factory.Sequence(lambda n: f"Đơn vị {n}")
+    kind = "agency"
+    order = factory.Sequence(lambda n: n)
+
+
 class FacilityFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Facility
@@ -33,7 +45,7 @@ class EquipmentItemFactory(factory.django.DjangoModelFactory):
         model = EquipmentItem
 
     ward = factory.SubFactory(WardFactory)
-    unit = "Trung tâm Phục vụ hành chính công"
+    unit = factory.SubFactory(UnitFactory, ward=factory.SelfAttribute("..ward"))
     kind = factory.Sequence(lambda n: f"Thiết bị {n}")
     measure = "cái"
     quantity = 2

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from django.core.management import call_command
 
-from assets.demo import CENTRE, split
+from assets.demo import split
 from assets.figures import figures_for
 from assets.models import Facility, Spending
 from wards.formatting import vi_area, vi_money
@@ -50,7 +50,7 @@ def test_kim_tra_figures_are_the_seed_figures(demo) -> None:
 
 def test_kim_tra_centre_equipment_is_the_weekly_seed_list(demo) -> None:
     figures = figures_for(Ward.objects.get(slug="kim-tra"), date(2025, 8, 18), date(2025, 8, 23))
-    centre = figures.equipment_of(CENTRE)
+    centre = figures.equipment_of("one_stop_centre")
 
     assert {line.kind: line.quantity for line in centre.items} == {
         "Máy tính": 8,

@@ -6,7 +6,7 @@ import pytest
 
 from assets.figures import figures_at, figures_for
 from assets.models import EquipmentStatus, FacilityUse, Handling, SpendingKind
-from assets.tests.factories import EquipmentItemFactory, FacilityFactory, SpendingFactory
+from assets.tests.factories import EquipmentItemFactory, FacilityFactory, SpendingFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -81,34 +81,55 @@ def test_spending_sums_entries_inside_the_range_and_reports_coverage(ward) -> No
 
 
 def test_equipment_of_a_unit_with_missing_items(ward) -> None:
-    EquipmentItemFactory(ward=ward, kind="Máy tính", quantity=8, measure="bộ", position=1)
+    centre = UnitFactory(ward=ward, name="Trung tâm", kind="one_stop_centre")
+    station = UnitFactory(ward=ward, name="Trạm Y tế", kind="health_station")
+    EquipmentItemFactory(ward=ward, unit=centre, kind="Máy tính", quantity=8, measure="bộ", position=1)
     EquipmentItemFactory(
-        ward=ward, kind="Máy scan khổ A3", quantity=0, condition="", status=EquipmentStatus.ON_ORDER, position=2
+        ward=ward,
+        unit=centre,
+        kind="Máy scan khổ A3",
+        quantity=0,
+        condition="",
+        status=EquipmentStatus.ON_ORDER,
+        position=2,
     )
-    EquipmentItemFactory(ward=ward, unit="Trạm Y tế", kind="Máy tính", quantity=3)
+    EquipmentItemFactory(ward=ward, unit=station, kind="Máy tính", quantity=3)
 
     figures = figures_at(ward, date(2026, 1, 1))
-    centre = figures.equipment_of("Trung tâm Phục vụ hành chính công")
+    lines = figures.equipment_of("one_stop_centre")
 
-    assert [(line.kind, line.quantity, line.measure) for line in centre.items] == [("Máy tính", 8, "bộ")]
-    assert [(m.kind, m.on_order) for m in centre.missing] == [("Máy scan khổ A3", True)]
-    assert figures.equipment_of("Trạm Y tế").items[0].quantity == 3
-    assert figures.equipment_of("Không có") is None
+    assert [(line.kind, line.quantity, line.measure) for line in lines.items] == [("Máy tính", 8, "bộ")]
+    assert [(m.kind, m.on_order) for m in lines.missing] == [("Máy scan khổ A3", True)]
+    assert figures.equipment_of("health_station").items[0].quantity == 3
+    assert figures.equipment_of("school") is None
+
+
+def test_renaming_a_unit_keeps_its_equipment(ward) -> None:
+    centre = UnitFactory(ward=ward, name="Trung tâm Phục vụ hành chính công", kind="one_stop_centre")
+    EquipmentItemFactory(ward=ward, unit=centre, kind="Máy tính", quantity=8)
+    centre.name = "Trung tâm PVHCC phường"
+    centre.save()
+
+    lines = figures_at(ward, date(2026, 1, 1)).equipment_of("one_stop_centre")
+
+    assert [(line.kind, line.quantity) for line in lines.items] == [("Máy tính", 8)]
 
 
 @pytest.mark.parametrize("size", [1, 30])
 def test_number_of_queries_does_not_grow_with_the_data(ward, size, django_assert_max_num_queries) -> None:
+    units = UnitFactory.create_batch(4, ward=ward)
     for i in range(size):
         FacilityFactory(
             ward=ward,
             use=FacilityUse.SURPLUS if i % 3 == 0 else FacilityUse.SCHOOL,
             handling=Handling.NOT_HANDLED if i % 3 == 0 else "",
         )
-        EquipmentItemFactory(ward=ward, unit=f"Đơn vị {i % 4}")
+        EquipmentItemFactory(ward=ward, unit=units[i % 4])
         SpendingFactory(ward=ward, start=date(2025, 7, 1 + i), end=date(2025, 7, 1 + i))
 
-    with django_assert_max_num_queries(4):
+    # One more than before: the facilities held, which the report text names.
+    with django_assert_max_num_queries(5):
         figures = figures_for(ward, date(2025, 7, 1), date(2026, 5, 5))
         assert figures.assets.facilities == size
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(4):
         assert figures_at(ward, date(2026, 1, 1)).assets.facilities == size

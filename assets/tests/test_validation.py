@@ -10,8 +10,8 @@ from django.utils import translation
 
 from assets.forms import EquipmentForm, FacilityForm, SpendingForm
 from assets.models import EquipmentStatus, Facility, FacilityUse, Handling, Spending, SpendingKind
-from assets.services import facility_create, facility_update, spending_create
-from assets.tests.factories import EquipmentItemFactory, FacilityFactory, SpendingFactory
+from assets.services import FacilityInput, SpendingInput, facility_create, spending_create
+from assets.tests.factories import EquipmentItemFactory, FacilityFactory, SpendingFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,7 @@ def facility_data(**overrides: object) -> dict[str, object]:
     return data
 
 
-def values(**overrides: object) -> dict[str, object]:
+def facility_input(**overrides: object) -> FacilityInput:
     base: dict[str, object] = {
         "name": "Cơ sở",
         "use": FacilityUse.OFFICE,
@@ -41,14 +41,13 @@ def values(**overrides: object) -> dict[str, object]:
         "floor_m2": 50,
         "held_from": date(2025, 7, 1),
     }
-    base.update(overrides)
-    return base
+    return FacilityInput(**(base | overrides))  # type: ignore[arg-type]
 
 
 def test_form_accepts_areas_with_vietnamese_grouping(ward) -> None:
     form = FacilityForm(facility_data(), ward=ward)
     assert form.is_valid(), form.errors
-    facility = facility_create(ward=ward, values=form.values())
+    facility = facility_create(ward=ward, data=form.as_input())
     assert (facility.land_m2, facility.floor_m2) == (4200, 1650)
 
 
@@ -72,7 +71,7 @@ def test_form_refuses_impossible_areas(ward, field, value, fragment) -> None:
 
 def test_model_bounds_hold_without_the_form(ward) -> None:
     with pytest.raises(ValidationError) as error:
-        facility_create(ward=ward, values=values(land_m2=1_000_001))
+        facility_create(ward=ward, data=facility_input(land_m2=1_000_001))
     assert "land_m2" in error.value.message_dict
     assert Facility.objects.count() == 0
 
@@ -101,7 +100,7 @@ def test_editing_a_facility_does_not_warn_about_its_own_name(ward) -> None:
 def test_surplus_facility_defaults_to_not_handled(ward) -> None:
     form = FacilityForm(facility_data(use=FacilityUse.SURPLUS), ward=ward)
     assert form.is_valid(), form.errors
-    assert form.values()["handling"] == Handling.NOT_HANDLED
+    assert form.as_input().handling == Handling.NOT_HANDLED
 
 
 @pytest.mark.parametrize(
@@ -121,41 +120,39 @@ def test_surplus_facility_defaults_to_not_handled(ward) -> None:
 )
 def test_surplus_handling_and_dates_rules(ward, overrides, field) -> None:
     with pytest.raises(ValidationError) as error:
-        facility_create(ward=ward, values=values(**overrides))
+        facility_create(ward=ward, data=facility_input(**overrides))
     assert field in error.value.message_dict
 
 
-def test_service_refuses_fields_that_are_not_editable(ward, other_ward) -> None:
-    facility = FacilityFactory(ward=ward)
-    with pytest.raises(TypeError):
-        facility_update(facility=facility, values={"ward": other_ward})
+IN_PLACE = {"condition": "good", "status": "in_place", "position": "0"}
 
 
 def test_equipment_rules(ward) -> None:
+    unit = UnitFactory(ward=ward)
     missing_with_quantity = EquipmentForm(
-        {"unit": "TT", "kind": "Máy scan A3", "quantity": "1", "status": EquipmentStatus.MISSING, "position": "0"},
+        {"unit": unit.pk, "kind": "Máy scan A3", "quantity": "1", "status": EquipmentStatus.MISSING, "position": "0"},
         ward=ward,
     )
     assert not missing_with_quantity.is_valid()
     assert "quantity" in missing_with_quantity.errors
 
     in_place_without_quantity = EquipmentForm(
-        {"unit": "TT", "kind": "Máy in", "quantity": "0", "condition": "good", "status": "in_place", "position": "0"},
+        {"unit": unit.pk, "kind": "Máy in", "quantity": "0", **IN_PLACE},
         ward=ward,
     )
     assert not in_place_without_quantity.is_valid()
     assert "quantity" in in_place_without_quantity.errors
 
-    EquipmentItemFactory(ward=ward, unit="TT", kind="Máy tính")
+    EquipmentItemFactory(ward=ward, unit=unit, kind="Máy tính")
     duplicate = EquipmentForm(
-        {"unit": "TT", "kind": "máy tính", "quantity": "2", "condition": "good", "status": "in_place", "position": "0"},
+        {"unit": unit.pk, "kind": "máy tính", "quantity": "2", **IN_PLACE},
         ward=ward,
     )
     assert not duplicate.is_valid()
     assert "kind" in duplicate.errors
 
     too_many = EquipmentForm(
-        {"unit": "TT", "kind": "Ghế", "quantity": "10001", "condition": "good", "status": "in_place", "position": "0"},
+        {"unit": unit.pk, "kind": "Ghế", "quantity": "10001", **IN_PLACE},
         ward=ward,
     )
     assert not too_many.is_valid()
@@ -177,7 +174,7 @@ def spending_data(**overrides: object) -> dict[str, object]:
 def test_spending_form_takes_whole_dong_with_grouping(ward) -> None:
     form = SpendingForm(spending_data(), ward=ward)
     assert form.is_valid(), form.errors
-    assert spending_create(ward=ward, values=form.values()).amount == 18_749_464_101
+    assert spending_create(ward=ward, data=form.as_input()).amount == 18_749_464_101
 
 
 @pytest.mark.parametrize(
@@ -201,17 +198,22 @@ def test_spending_periods_of_one_kind_must_not_overlap(ward, other_ward) -> None
 
     overlapping = SpendingForm(spending_data(start="2025-07-31", end="2025-08-31"), ward=ward)
     assert not overlapping.is_valid()
-    assert "__all__" in overlapping.errors
+    assert "start" in overlapping.errors
     # Another kind, or another ward, may cover the same days.
     assert SpendingForm(spending_data(kind=SpendingKind.RECURRENT, start="2025-07-31"), ward=ward).is_valid()
     with pytest.raises(ValidationError):
         spending_create(
             ward=ward,
-            values={
-                "kind": SpendingKind.DEVELOPMENT,
-                "start": date(2025, 7, 15),
-                "end": date(2025, 7, 20),
-                "amount": 1,
-            },
+            data=SpendingInput(kind=SpendingKind.DEVELOPMENT, start=date(2025, 7, 15), end=date(2025, 7, 20), amount=1),
         )
     assert Spending.objects.filter(ward=ward).count() == 1
+
+
+def test_the_committee_sits_in_one_office(ward) -> None:
+    FacilityFactory(ward=ward, use=FacilityUse.OFFICE, committee_seat=True)
+    second = FacilityFactory.build(ward=ward, use=FacilityUse.OFFICE, committee_seat=True)
+    school = FacilityFactory.build(ward=ward, use=FacilityUse.SCHOOL, committee_seat=True)
+    for facility in (second, school):
+        with pytest.raises(ValidationError) as error:
+            facility.full_clean()
+        assert "committee_seat" in error.value.message_dict
