@@ -181,6 +181,7 @@ def load(wards: dict[str, Ward]) -> None:
             procedures=424,
             fully_online=144,
             partly_online=280,
+            eligible_fully_online=144,
             boundary_free_cases=0,
             is_demo=True,
         )

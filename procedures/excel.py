@@ -1,148 +1,105 @@
-"""The week's entry sheet as .xlsx, and reading it back filled in. The sheet is Vietnamese whatever the
-UI language, like the reports: the clerks exchange it with the one-stop centre's own spreadsheets."""
+"""The week's TTHC sheet on the shared Excel mechanism: one row per field with its counts, the period
+in row 2. A field whose counts are all blank is left as it is; a row with some counts blank is an error
+(a blank is not a zero)."""
 
 from __future__ import annotations
 
-import io
-import zipfile
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from datetime import date, datetime
-from typing import IO
-
-from django.utils import translation
+from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
-from openpyxl.utils.exceptions import InvalidFileException
+from django.utils.translation import gettext_lazy
 
+from wards.excel.io import ParsedSheet
+from wards.excel.layout import Column, SheetLayout
+from wards.excel.plan import Importer, ImportPlan, ImportRejected, PlanRow, add_errors, plan_row
+from wards.models import Ward
 from wards.periods import DateRange, PeriodError
 
-from .models import COUNT_FIELDS, CaseVolume, ProcedureField
+from . import selectors
+from .models import COUNT_FIELDS, MAX_COUNT, CaseVolume
+from .services import WeekRejected, week_plan, week_save
 
-MAX_UPLOAD_BYTES = 1024 * 1024
-HEADER_ROW = 4
-FIRST_DATA_ROW = HEADER_ROW + 1
-FIELD_HEADER = "Lĩnh vực"
-
-
-class SheetError(ValueError):
-    """The file as a whole cannot be read as an entry sheet; the message is for the user."""
-
-
-def headers() -> list[str]:
-    with translation.override("vi"):
-        labels = [str(CaseVolume._meta.get_field(name).verbose_name) for name in COUNT_FIELDS]
-    return [FIELD_HEADER, *(label[:1].upper() + label[1:] for label in labels)]
-
-
-def week_workbook(period: DateRange, fields: list[ProcedureField], values: Mapping[int, Mapping[str, int]]) -> bytes:
-    """The entry sheet of `period`, one row per field, prefilled with what is already entered."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "TTHC"
-    sheet["A1"] = "Số liệu tiếp nhận, giải quyết thủ tục hành chính"
-    sheet["A1"].font = Font(bold=True)
-    sheet["A2"], sheet["B2"], sheet["C2"], sheet["D2"] = "Từ ngày", period.start, "Đến ngày", period.end
-    sheet["B2"].number_format = sheet["D2"].number_format = "DD/MM/YYYY"
-    for column, header in enumerate(headers(), start=1):
-        cell = sheet.cell(row=HEADER_ROW, column=column, value=header)
-        cell.font = Font(bold=True)
-    for row, procedure_field in enumerate(fields, start=FIRST_DATA_ROW):
-        sheet.cell(row=row, column=1, value=procedure_field.name)
-        entered = values.get(procedure_field.pk)
-        for column, name in enumerate(COUNT_FIELDS, start=2):
-            sheet.cell(row=row, column=column, value=entered[name] if entered else None)
-    sheet.column_dimensions["A"].width = 50
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+LAYOUT = SheetLayout(
+    sheet_name="TTHC",
+    title=gettext_lazy("Administrative procedure cases received and resolved"),
+    params=(
+        Column("start", gettext_lazy("From date"), kind="date", required=True),
+        Column("end", gettext_lazy("To date"), kind="date", required=True),
+    ),
+    columns=(
+        Column("field", gettext_lazy("Field"), kind="text", required=True, width=50),
+        *(Column(name, CaseVolume._meta.get_field(name).verbose_name, max_value=MAX_COUNT) for name in COUNT_FIELDS),
+    ),
+    name_keys=("field",),
+    hint=gettext_lazy("Leave a field's row blank when it had no cases; write 0 in a column that has none."),
+)
 
 
-@dataclass(frozen=True)
-class SheetRow:
-    number: int
-    field: ProcedureField
-    counts: dict[str, int]
+class WeekImporter(Importer):
+    name = "procedures_week"
+    layout = LAYOUT
 
-
-@dataclass
-class ParsedSheet:
-    period: DateRange
-    rows: list[SheetRow] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)  # "Dòng 7 (Chứng thực): ..."
-
-
-def _as_date(value: object, label: str) -> date:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    raise SheetError(_("Cell %(cell)s must hold a date.") % {"cell": label})
-
-
-def _as_count(value: object) -> int | None:
-    """None for text and fractions, so that the row error names the cell."""
-    if value is None or value == "":
-        return 0
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return None
-
-
-def read_week(upload: IO[bytes], fields: list[ProcedureField]) -> ParsedSheet:
-    """Read a filled entry sheet; file-level problems raise SheetError, row problems are collected."""
-    try:
-        book = load_workbook(upload, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError):
-        raise SheetError(_("This file is not an Excel .xlsx workbook.")) from None
-    sheet = book.worksheets[0]
-    grid = list(sheet.iter_rows(min_row=1, max_row=FIRST_DATA_ROW + 200, values_only=True))
-    book.close()
-    expected = headers()
-    found = [
-        str(value).strip() if value is not None else ""
-        for value in (grid[HEADER_ROW - 1] if len(grid) >= HEADER_ROW else ())
-    ]
-    if found[: len(expected)] != expected:
-        raise SheetError(
-            _("Row %(row)s must hold the headers of the entry sheet (%(first)s, ...). Download the sheet again.")
-            % {"row": HEADER_ROW, "first": FIELD_HEADER}
-        )
-    try:
-        period = DateRange(_as_date(grid[1][1], "B2"), _as_date(grid[1][3], "D2"))
-    except PeriodError as error:
-        raise SheetError(str(error)) from None
-    by_name = {f.name: f for f in fields}
-    sheet_data = ParsedSheet(period=period)
-    seen: set[int] = set()
-    for number, row in enumerate(grid[FIRST_DATA_ROW - 1 :], start=FIRST_DATA_ROW):
-        if not row or all(value is None for value in row):
-            continue
-        name = str(row[0] or "").strip()
-        where = _("Row %(row)s (%(field)s)") % {"row": number, "field": name or "—"}
-        procedure_field = by_name.get(name)
-        if procedure_field is None:
-            sheet_data.errors.append(f"{where}: " + _("unknown field."))
-            continue
-        if procedure_field.pk in seen:
-            sheet_data.errors.append(f"{where}: " + _("the field appears twice."))
-            continue
-        seen.add(procedure_field.pk)
-        counts: dict[str, int] = {}
-        for offset, (header, name_) in enumerate(zip(expected[1:], COUNT_FIELDS, strict=True), start=1):
-            value = _as_count(row[offset] if offset < len(row) else None)
-            if value is None:
-                sheet_data.errors.append(
-                    f"{where}: "
-                    + _("%(column)s must be a whole number, not %(value)s.") % {"column": header, "value": row[offset]}
+    def plan(self, ward: Ward, sheet: ParsedSheet) -> ImportPlan:
+        try:
+            period = DateRange(sheet.params["start"], sheet.params["end"])
+        except PeriodError as error:
+            return ImportPlan(title="—", errors=[str(error)])
+        plan = ImportPlan(title=period.label())
+        fields = {field.name: field for field in selectors.fields_for_entry(ward, None)}
+        counted, numbers, seen = {}, {}, set()
+        for row in sheet.rows:
+            counts = {name: row.values.get(name) for name in COUNT_FIELDS}
+            if not row.errors and all(value is None for value in counts.values()):
+                continue
+            planned = PlanRow(number=row.number, name=self.layout.row_name(row.values), errors=list(row.errors))
+            field = fields.get(row.values.get("field") or "")
+            if field is None:
+                planned.errors.append(_("unknown field; use the names of the downloaded sheet."))
+            elif field.pk in seen:
+                planned.errors.append(_("the field appears twice."))
+            blank = [self.layout.label(name) for name, value in counts.items() if value is None]
+            if blank and not row.errors:
+                planned.errors.append(
+                    _("blank cells (%(columns)s): write 0 where there were none.") % {"columns": ", ".join(blank)}
                 )
-            else:
-                counts[name_] = value
-        if len(counts) == len(COUNT_FIELDS):
-            sheet_data.rows.append(SheetRow(number=number, field=procedure_field, counts=counts))
-    return sheet_data
+            if planned.errors or field is None:
+                plan.rows.append(planned)
+                continue
+            seen.add(field.pk)
+            counted[field], numbers[field.pk] = counts, row.number
+        for row_plan in week_plan(ward=ward, period=period, rows=counted).rows:
+            number = numbers[row_plan.field.pk]
+            source = next(row for row in sheet.rows if row.number == number)
+            after = {name: getattr(row_plan.entry, name) for name in COUNT_FIELDS}
+            planned = plan_row(self.layout, source, row_plan.before, after)
+            add_errors(planned, self.layout, row_plan.errors)
+            plan.rows.append(planned)
+        plan.rows.sort(key=lambda row: row.number)
+        return plan
+
+    @transaction.atomic
+    def save(self, ward: Ward, sheet: ParsedSheet) -> ImportPlan:
+        plan = self.plan(ward, sheet)
+        if not plan.valid:
+            raise ImportRejected(plan)
+        period = DateRange(sheet.params["start"], sheet.params["end"])
+        fields = {field.name: field for field in selectors.fields_for_entry(ward, None)}
+        rows = {
+            fields[row.values["field"]]: {name: row.values[name] for name in COUNT_FIELDS}
+            for row in sheet.rows
+            if any(row.values.get(name) is not None for name in COUNT_FIELDS)
+        }
+        try:
+            week_save(ward=ward, period=period, rows=rows)
+        except WeekRejected:
+            raise ImportRejected(plan) from None
+        return plan
+
+    def done_url(self, ward: Ward, sheet: ParsedSheet) -> str:
+        period = DateRange(sheet.params["start"], sheet.params["end"])
+        return f"{reverse('procedures:week', kwargs={'ward': ward.slug})}?{period.query()}"
+
+    def rows(self, ward: Ward, period: DateRange) -> list[dict[str, object]]:
+        entered = selectors.entered_counts(ward, period)
+        fields = selectors.fields_for_entry(ward, period)
+        return [{"field": field.name, **entered.get(field.pk, {})} for field in fields]

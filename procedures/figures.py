@@ -24,17 +24,18 @@ Breakdowns:
     weeks: one WeekRow per week (Monday) with entries, for the chart: received, resolved, on_time_rate
     coverage: Coverage (weeks_covered, weeks_total, label "45/45 tuần", complete, cut_entries, entries)
     catalogue: CatalogueFigures at the end of the range (procedures, fully_online, partly_online,
-        boundary_free_cases, as_of) or None
+        boundary_free_cases, eligible_fully_online, full_online_service_rate, as_of) or None
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_DOWN, Decimal
 
-from django.db.models import Q
+from django.db.models import Q, Sum
 from django.utils.translation import gettext as _
 
 from wards.models import Ward
@@ -150,6 +151,12 @@ class CatalogueFigures:
     fully_online: int
     partly_online: int
     boundary_free_cases: int
+    eligible_fully_online: int | None = None
+
+    @property
+    def full_online_service_rate(self) -> Decimal | None:
+        """Procedures offered fully online out of those eligible to be (the seed's 100%)."""
+        return None if self.eligible_fully_online is None else rate(self.fully_online, self.eligible_fully_online)
 
 
 @dataclass(frozen=True)
@@ -231,6 +238,7 @@ def figures_for(ward: Ward, start: date | DateRange, end: date | None = None) ->
             fully_online=catalogue.fully_online,
             partly_online=catalogue.partly_online,
             boundary_free_cases=catalogue.boundary_free_cases,
+            eligible_fully_online=catalogue.eligible_fully_online,
         ),
     )
 
@@ -239,3 +247,18 @@ def latest_period(ward: Ward) -> DateRange | None:
     """The period of the ward's most recent entry: what the dashboard shows at a glance."""
     latest = CaseVolume.objects.filter(ward=ward).order_by("-end", "-start").values_list("start", "end").first()
     return DateRange(*latest) if latest else None
+
+
+def counts_by_ward(wards: Iterable[Ward], period: DateRange) -> dict[int, Counts]:
+    """The flows of each ward over the range in one grouped query (ward id → Counts; stocks left at 0).
+
+    As in `figures_for`, an entry cut by the range is left out, so a ward's row here equals its own
+    figures; rates come from the summed counts, never from an average of rates."""
+    columns = {_FLOW_NAMES.get(name, name): Sum(name) for name in FLOW_FIELDS}
+    rows = (
+        CaseVolume.objects.filter(ward__in=list(wards), start__gte=period.start, end__lte=period.end)
+        .values("ward_id")
+        .order_by("ward_id")
+        .annotate(**columns)
+    )
+    return {row.pop("ward_id"): Counts(**row) for row in rows}

@@ -1,25 +1,14 @@
-"""Forms of the TTHC pages: the week table (one row form per field), the Excel upload, the catalogue."""
+"""Forms of the TTHC pages: the week table (one row form per field), the catalogue."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import forms
-from django.utils.translation import gettext_lazy as _
 
-from .excel import MAX_UPLOAD_BYTES
+from wards.fields import figure_messages
+
 from .models import COUNT_FIELDS, MAX_COUNT, CaseVolume, ProcedureCatalogue, ProcedureField
-
-
-class PeriodForm(forms.Form):
-    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean()
-        if data.get("start") and data.get("end") and data["end"] < data["start"]:
-            self.add_error("end", _("The end date is before the start date."))
-        return data
 
 
 class WeekRowForm(forms.Form):
@@ -35,6 +24,7 @@ class WeekRowForm(forms.Form):
                 required=False,
                 min_value=0,
                 max_value=MAX_COUNT,
+                error_messages=figure_messages(MAX_COUNT),
                 widget=forms.NumberInput(attrs={"class": "form-control form-control-sm count", "data-count": name}),
             )
 
@@ -48,20 +38,15 @@ class WeekRowForm(forms.Form):
 WeekFormSet = forms.formset_factory(WeekRowForm, extra=0)
 
 
-class UploadForm(forms.Form):
-    file = forms.FileField(label=_("Filled entry sheet (.xlsx)"))
-
-    def clean_file(self) -> Any:
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith(".xlsx"):
-            raise forms.ValidationError(_("Upload the .xlsx sheet downloaded from this page, not another file type."))
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("The file is larger than 1 MB; the entry sheet is much smaller."))
-        return upload
-
-
 class CatalogueForm(forms.ModelForm):
     class Meta:
         model = ProcedureCatalogue
-        fields = ["as_of", "procedures", "fully_online", "partly_online", "boundary_free_cases"]
+        fields = [
+            "as_of",
+            "procedures",
+            "fully_online",
+            "partly_online",
+            "eligible_fully_online",
+            "boundary_free_cases",
+        ]
         widgets = {"as_of": forms.DateInput(attrs={"type": "date"})}

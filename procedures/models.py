@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from wards.models import Ward
 from wards.periods import DateRange
+from wards.records import refuse_overlap
 
 # No ward receives this many cases of one field in one entry; a bigger number is a typing mistake.
 MAX_COUNT = 100_000
@@ -165,20 +166,11 @@ class CaseVolume(models.Model):
             )
         if counts["e_results"] > resolved:
             refuse("e_results", _("Electronic results cannot exceed the cases resolved."))
-        if self.start and self.end and self.ward_id and self.field_id and "end" not in errors:
-            clash = (
-                CaseVolume.objects.filter(
-                    ward_id=self.ward_id, field_id=self.field_id, start__lte=self.end, end__gte=self.start
-                )
-                .exclude(pk=self.pk)
-                .first()
-            )
-            if clash is not None:
-                refuse(
-                    "start",
-                    _("This period overlaps the entry of %(period)s for the same field.")
-                    % {"period": clash.period.label()},
-                )
+        if "end" not in errors:
+            try:
+                refuse_overlap(self, same=("ward", "field"))
+            except ValidationError as error:
+                errors.setdefault("start", []).extend(error.message_dict["start"])
         if errors:
             raise ValidationError(errors)
 
@@ -193,6 +185,13 @@ class ProcedureCatalogue(models.Model):
     procedures = models.PositiveIntegerField(_("procedures at commune level"), validators=[MaxValueValidator(5_000)])
     fully_online = models.PositiveIntegerField(_("fully online"), validators=[MaxValueValidator(5_000)])
     partly_online = models.PositiveIntegerField(_("partly online"), validators=[MaxValueValidator(5_000)])
+    eligible_fully_online = models.PositiveIntegerField(
+        _("eligible to be fully online"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(5_000)],
+        help_text=_("Procedures that meet the conditions to be offered fully online; empty when not known."),
+    )
     boundary_free_cases = models.PositiveIntegerField(
         _("cases handled regardless of boundary"), default=0, validators=[MaxValueValidator(MAX_COUNT)]
     )
@@ -216,4 +215,8 @@ class ProcedureCatalogue(models.Model):
                         "Fully and partly online procedures cannot exceed the procedures at commune level."
                     )
                 }
+            )
+        if self.eligible_fully_online is not None and (self.fully_online or 0) > self.eligible_fully_online:
+            raise ValidationError(
+                {"eligible_fully_online": _("More procedures are offered fully online than are eligible.")}
             )

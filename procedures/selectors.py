@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Mapping
+from typing import Any
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, F, Q, QuerySet, Sum
 
 from wards.models import Ward
 from wards.periods import DateRange
 
+from .filters import EntryFilter
 from .models import COUNT_FIELDS, CaseVolume, ProcedureCatalogue, ProcedureField
 
 
@@ -31,45 +32,22 @@ def entered_counts(ward: Ward, period: DateRange) -> dict[int, dict[str, int]]:
     }
 
 
-@dataclass(frozen=True)
-class EntryPeriod:
-    start: date
-    end: date
-    fields: int
-    received: int
-    resolved: int
-    is_demo: bool
-
-    @property
-    def period(self) -> DateRange:
-        return DateRange(self.start, self.end)
-
-
-def entry_periods(ward: Ward, within: DateRange) -> list[EntryPeriod]:
-    """The periods with entries touching `within`, newest first, with their totals."""
-    rows = (
-        CaseVolume.objects.filter(ward=ward, start__lte=within.end, end__gte=within.start)
-        .values("start", "end")
+def entry_periods(ward: Ward, within: DateRange, filters: Mapping[str, Any] | None = None) -> QuerySet:
+    """One row per period with entries touching `within` (start, end, fields, received, resolved,
+    demo), newest first, narrowed by EntryFilter's query parameters. A queryset, so that a table
+    sorts and pages it in the database."""
+    entries = CaseVolume.objects.filter(ward=ward, start__lte=within.end, end__gte=within.start)
+    return (
+        EntryFilter(filters or {}, queryset=entries)
+        .qs.values("start", "end")
         .annotate(
-            n=Count("id"),
-            total_received=Sum("received"),
-            on_time=Sum("resolved_on_time"),
-            late=Sum("resolved_late"),
+            fields=Count("id"),
+            received=Sum("received"),
+            resolved=Sum(F("resolved_on_time") + F("resolved_late")),
             demo=Count("id", filter=Q(is_demo=True)),
         )
         .order_by("-start", "-end")
     )
-    return [
-        EntryPeriod(
-            start=row["start"],
-            end=row["end"],
-            fields=row["n"],
-            received=row["total_received"],
-            resolved=row["on_time"] + row["late"],
-            is_demo=bool(row["demo"]),
-        )
-        for row in rows
-    ]
 
 
 def catalogues(ward: Ward) -> QuerySet[ProcedureCatalogue]:

@@ -3,15 +3,18 @@ saved in one transaction, so that the web form and the Excel upload save all row
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 
+from wards.locks import FiguresLocked, assert_unlocked, lock_covering, lock_message
 from wards.models import Ward
 from wards.periods import DateRange
+from wards.records import record_upsert
 
 from .models import COUNT_FIELDS, CaseVolume, ProcedureCatalogue, ProcedureField
 
@@ -66,7 +69,9 @@ def week_plan(
     *, ward: Ward, period: DateRange, rows: Mapping[ProcedureField, Counts], is_demo: bool = False
 ) -> WeekPlan:
     """What saving `rows` for `period` would do, each row validated; nothing is written. An existing
-    entry of the same field and exactly this period is updated; any other overlap is refused."""
+    entry of the same field and exactly this period is updated; any other overlap is refused. In a
+    range frozen by an approved report every row carries the lock's reason."""
+    lock = lock_covering(ward, period)
     existing = {
         entry.field_id: entry
         for entry in CaseVolume.objects.filter(ward=ward, start=period.start, end=period.end, field__in=list(rows))
@@ -85,6 +90,8 @@ def week_plan(
             entry.full_clean()
         except ValidationError as error:
             plan.errors = error.message_dict
+        if lock is not None:
+            plan.errors.setdefault(NON_FIELD_ERRORS, []).append(lock_message(lock))
         plans.append(plan)
     return WeekPlan(period=period, rows=plans)
 
@@ -94,6 +101,10 @@ def week_save(
     *, ward: Ward, period: DateRange, rows: Mapping[ProcedureField, Counts], is_demo: bool = False
 ) -> WeekPlan:
     """Save every row of the period or none: raises WeekRejected (carrying the plan) on any error."""
+    # The ward's row lock before planning, so an approval committing now is seen; the plan itself
+    # reports a lock row by row, as the Excel dry run shows it.
+    with contextlib.suppress(FiguresLocked):
+        assert_unlocked(ward, period)
     plan = week_plan(ward=ward, period=period, rows=rows, is_demo=is_demo)
     if not plan.valid:
         raise WeekRejected(plan)
@@ -105,11 +116,7 @@ def week_save(
 
 @transaction.atomic
 def field_upsert(*, name: str, position: int) -> ProcedureField:
-    procedure_field = ProcedureField.objects.filter(name=name).first() or ProcedureField(name=name)
-    procedure_field.position = position
-    procedure_field.full_clean()
-    procedure_field.save()
-    return procedure_field
+    return record_upsert(ProcedureField, lookup={"name": name}, values={"position": position})
 
 
 @transaction.atomic
@@ -121,17 +128,20 @@ def catalogue_save(
     fully_online: int,
     partly_online: int,
     boundary_free_cases: int,
+    eligible_fully_online: int | None = None,
     is_demo: bool = False,
 ) -> ProcedureCatalogue:
     """Record the catalogue at a date, replacing what was recorded for that date."""
-    catalogue = ProcedureCatalogue.objects.filter(ward=ward, as_of=as_of).first() or ProcedureCatalogue(
-        ward=ward, as_of=as_of
+    assert_unlocked(ward, as_of)
+    return record_upsert(
+        ProcedureCatalogue,
+        lookup={"ward": ward, "as_of": as_of},
+        values={
+            "procedures": procedures,
+            "fully_online": fully_online,
+            "partly_online": partly_online,
+            "boundary_free_cases": boundary_free_cases,
+            "eligible_fully_online": eligible_fully_online,
+            "is_demo": is_demo,
+        },
     )
-    catalogue.procedures = procedures
-    catalogue.fully_online = fully_online
-    catalogue.partly_online = partly_online
-    catalogue.boundary_free_cases = boundary_free_cases
-    catalogue.is_demo = is_demo
-    catalogue.full_clean()
-    catalogue.save()
-    return catalogue

@@ -145,3 +145,17 @@ def test_demo_reproduces_the_one_year_seed_and_is_idempotent(demo, settings) -> 
     assert figures.catalogue.boundary_free_cases == 0
     assert figures.coverage.complete
     assert figures_for(demo["huong-tra"], date(2025, 7, 1), date(2026, 5, 5)).received > 0
+
+
+def test_full_online_service_rate_is_over_the_eligible_procedures(ward) -> None:
+    ProcedureCatalogueFactory(
+        ward=ward, as_of=date(2026, 5, 5), fully_online=144, partly_online=280, eligible_fully_online=144
+    )
+    catalogue = figures_for(ward, DateRange(date(2026, 5, 1), date(2026, 5, 5))).catalogue
+    assert vi_percent(catalogue.full_online_service_rate) == "100%"
+
+
+def test_unknown_eligibility_gives_no_rate(ward) -> None:
+    ProcedureCatalogueFactory(ward=ward, as_of=date(2026, 5, 5), procedures=424, fully_online=144, partly_online=280)
+    catalogue = figures_for(ward, DateRange(date(2026, 5, 1), date(2026, 5, 5))).catalogue
+    assert catalogue.full_online_service_rate is None

@@ -73,20 +73,6 @@ def test_paid_online_larger_than_fee_bearing(db: None) -> None:
     assert "paid_online" in errors_of(fee_bearing=3, paid_online=4)
 
 
-def test_overlapping_period_of_the_same_field(ward) -> None:
-    existing = CaseVolumeFactory(ward=ward)
-    clash = CaseVolumeFactory.build(ward=ward, field=existing.field, start=date(2025, 8, 20), end=date(2025, 8, 30))
-    with pytest.raises(ValidationError) as raised:
-        clash.full_clean()
-    assert "18/08/2025 - 23/08/2025" in raised.value.message_dict["start"][0]
-
-
-def test_same_period_of_another_field_or_ward_is_fine(ward, other_ward) -> None:
-    existing = CaseVolumeFactory(ward=ward)
-    CaseVolumeFactory.build(ward=ward, field=ProcedureField.objects.first()).full_clean()
-    CaseVolumeFactory.build(ward=other_ward, field=existing.field).full_clean()
-
-
 def test_catalogue_parts_cannot_exceed_total(ward) -> None:
     with pytest.raises(ValidationError) as raised:
         catalogue_save(

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import io
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
+import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from procedures.excel import FIRST_DATA_ROW, HEADER_ROW, headers
+from procedures.excel import LAYOUT
 from procedures.models import COUNT_FIELDS, CaseVolume, ProcedureField
+from wards.excel.layout import FIRST_DATA_ROW, HEADER_ROW
+from wards.periods import DateRange
 from wards.tests.permissions import assert_permission_matrix, client_for
 
 from .factories import CaseVolumeFactory
@@ -73,10 +76,15 @@ def test_overview_shows_figures_in_vietnamese(ward, staff) -> None:
     assert "0,03%" in content
 
 
-def test_overview_reports_a_bad_range(ward, staff) -> None:
-    response = client_for(staff).get(url(ward, "overview", "?start=2025-08-23&end=2025-08-18"))
-    assert response.status_code == 200
-    assert "Ngày kết thúc trước ngày bắt đầu" in response.content.decode()
+@time_machine.travel(datetime(2026, 5, 6, 9, tzinfo=UTC), tick=False)
+def test_pages_without_a_period_open_on_the_week_of_the_latest_entry(ward, staff) -> None:
+    client = client_for(staff)
+    assert client.get(url(ward, "overview")).context["picker"].period.start == date(2026, 5, 4)
+    client.post(url(ward, "week", WEEK), formset_data({0: GOOD}))
+    for name in ("overview", "week", "week_history"):
+        picker = client.get(url(ward, name)).context["picker"]
+        assert picker.period == DateRange(date(2025, 8, 18), date(2025, 8, 23)), name
+    assert client.get(url(ward, "entries")).context["picker"].period.end == date(2025, 8, 31)
 
 
 def formset_data(rows: dict[int, dict[str, int | str]]) -> dict[str, object]:
@@ -149,7 +157,7 @@ def test_downloaded_sheet_has_vietnamese_headers_and_fields(ward, staff) -> None
         assert sheet.cell(row=FIRST_DATA_ROW, column=1).value == "Bảo trợ xã hội"
 
     sheet_bytes(ward, staff, check)
-    assert headers()[1] == "Tiếp nhận"
+    assert LAYOUT.headers()[1] == "Tiếp nhận"
 
 
 def test_upload_dry_run_then_confirm_saves(ward, staff) -> None:
@@ -158,11 +166,14 @@ def test_upload_dry_run_then_confirm_saves(ward, staff) -> None:
     response = client.post(url(ward, "upload"), {"file": SimpleUploadedFile("tthc.xlsx", content)})
     assert response.status_code == 200
     assert not CaseVolume.objects.exists(), "the dry run must not save"
-    assert "Lưu các số liệu này" in response.content.decode()
+    content = response.content.decode()
+    assert "Lưu các số liệu này" in content
+    assert "Tiếp nhận: — → <strong>10</strong>" in content, "the change is named by the form's label"
+    assert "thêm mới —" not in content and "received:" not in content
     response = client.post(url(ward, "upload_confirm"))
     assert response.status_code == 302
-    # Every field row of the sheet is saved, the blank ones as zeros.
-    assert CaseVolume.objects.filter(ward=ward).count() == 9
+    # Only the filled row is saved: a field left blank is not a field with zero cases.
+    assert CaseVolume.objects.filter(ward=ward).count() == 1
     assert CaseVolume.objects.get(field__name="Chứng thực").received == 10
 
 
@@ -184,7 +195,7 @@ def test_upload_text_in_a_number_cell(ward, staff) -> None:
     content = sheet_bytes(ward, staff, lambda sheet: fill(sheet, FIRST_DATA_ROW, GOOD | {"returned": "bảy"}))
     body = upload(ward, staff, content).content.decode()
     assert f"Dòng {FIRST_DATA_ROW} (Bảo trợ xã hội)" in body
-    assert "phải là số nguyên" in body
+    assert "Dòng 5 (Bảo trợ xã hội): Đã trả kết quả phải là số, không phải “bảy”" in body
 
 
 def test_upload_wrong_headers(ward, staff) -> None:
@@ -199,8 +210,8 @@ def test_upload_wrong_file_type_and_fake_xlsx(ward, staff) -> None:
 
 
 def test_upload_oversized_file(ward, staff) -> None:
-    body = upload(ward, staff, b"0" * (1024 * 1024 + 1)).content.decode()
-    assert "lớn hơn 1 MB" in body
+    body = upload(ward, staff, b"0" * (2 * 1024 * 1024 + 1)).content.decode()
+    assert "lớn hơn 2 MB" in body
 
 
 def test_confirm_without_a_checked_sheet(ward, staff) -> None:
