@@ -1,0 +1,73 @@
+"""/w/<ward>/indicators/: the long-tail figures of one period, in a form built from the catalogue."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from wards.access import WardAccess, ward_view
+from wards.excel.views import sheet_download, upload_views
+from wards.forms import PeriodForm
+from wards.models import ALL_ROLES, WARD_ROLES
+from wards.periods import PeriodKind
+
+from .excel import IndicatorImporter
+from .figures import indicator_catalogue, indicator_values_at, latest_period
+from .forms import IndicatorValuesForm
+from .services import indicator_values_save
+
+
+@ward_view(read=ALL_ROLES, write=WARD_ROLES)
+def indicator_values(request: HttpRequest, access: WardAccess) -> HttpResponse:
+    picker = PeriodForm(request.GET, kind=PeriodKind.MONTH, latest=latest_period(access.ward))
+    period = picker.period
+    indicators = indicator_catalogue()
+    if request.method == "POST" and not picker.error:
+        form = IndicatorValuesForm(request.POST, indicators=indicators)
+        if form.is_valid():
+            try:
+                count = indicator_values_save(ward=access.ward, period=period, values=form.cleaned_data)
+            except ValidationError as error:
+                for code, problems in error.message_dict.items():
+                    for problem in problems:
+                        form.add_error(code if code in form.fields else None, problem)
+            else:
+                messages.success(request, _("%(count)d figures saved.") % {"count": count})
+                return redirect(f"{request.path}?{picker.query_string}")
+    else:
+        form = IndicatorValuesForm(initial=indicator_values_at(access.ward, period), indicators=indicators)
+    if not access.can_write:
+        for field in form.fields.values():
+            field.disabled = True
+    return render(
+        request,
+        "indicators/values.html",
+        {"access": access, "ward": access.ward, "picker": picker, "period": period, "form": form},
+    )
+
+
+@ward_view(read=ALL_ROLES)
+def indicator_sheet(request: HttpRequest, access: WardAccess) -> HttpResponse:
+    period = PeriodForm(request.GET, kind=PeriodKind.MONTH, latest=latest_period(access.ward)).period
+    importer = IndicatorImporter()
+    return sheet_download(
+        importer,
+        filename=f"chi-tieu-{access.ward.slug}-{period.start:%Y%m%d}-{period.end:%Y%m%d}.xlsx",
+        params={"start": period.start, "end": period.end},
+        rows=importer.rows(access.ward, period),
+    )
+
+
+indicator_upload, indicator_upload_confirm = upload_views(
+    IndicatorImporter(),
+    namespace="indicators",
+    nav="indicators/_nav.html",
+    heading=gettext_lazy("Indicators from Excel"),
+    download="sheet",
+    upload="upload",
+    confirm="upload_confirm",
+)
