@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Indicator, IndicatorValue, Report, ReportSection, ReportTemplate, TemplateSection
+from .models import Report, ReportSection, ReportTemplate, TemplateSection
 from .placeholders import unknown_keys
 from .sanitize import clean_html
 
@@ -29,18 +29,6 @@ class TemplateSectionInline(admin.StackedInline):
 class ReportTemplateAdmin(admin.ModelAdmin):
     list_display = ["name", "code", "kind", "signing_authority"]
     inlines = [TemplateSectionInline]
-
-
-@admin.register(Indicator)
-class IndicatorAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "unit", "kind", "group", "order"]
-    list_editable = ["order"]
-
-
-@admin.register(IndicatorValue)
-class IndicatorValueAdmin(SimpleHistoryAdmin):
-    list_display = ["ward", "indicator", "start", "end", "value"]
-    list_filter = ["ward", "indicator"]
 
 
 class ReportSectionInline(admin.StackedInline):

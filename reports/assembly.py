@@ -11,10 +11,10 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from wards.formatting import vi_long_date
+from wards.formatting import person_name, vi_body_date, vi_long_date
 from wards.periods import DateRange
 
-from .models import Report, ReportSection
+from .models import Report, ReportSection, ReportState
 from .placeholders import FOOTNOTE_CALL, PLACEHOLDER, PlaceholderError, fill, resolve
 from .sanitize import clean_html
 from .tables import Table, build_table
@@ -36,10 +36,15 @@ class AssembledReport:
     report: Report
     number_line: str
     date_line: str
-    issued_on: date
+    issued_on: date | None
     sections: list[AssembledSection]
     appendices: list[tuple[int, Table]] = field(default_factory=list)
     missing_tables: list[str] = field(default_factory=list)
+
+    @property
+    def is_draft(self) -> bool:
+        """Not yet approved: the PDF says so, and has neither number nor date."""
+        return self.issued_on is None
 
     @property
     def author(self) -> str:
@@ -50,21 +55,48 @@ class AssembledReport:
         return f"{self.report.title.capitalize()} {self.report.summary[:1].lower()}{self.report.summary[1:]}"
 
     @property
+    def recipient_lines(self) -> list[str]:
+        """The recipients, the filing line ("Lưu: VT, VHXH.") closed with the drafter's initials as the
+        Nghị định 30 filing line has them ("Lưu: VT, VHXH (TH).")."""
+        lines = self.report.recipient_lines
+        initials = self.report.drafter_initials.strip()
+        if not initials or not lines or not lines[-1].startswith("Lưu"):
+            return lines
+        return [*lines[:-1], f"{lines[-1].rstrip('./ ')} ({initials})."]
+
+    @property
+    def issued_on_text(self) -> str:
+        return vi_body_date(self.issued_on) if self.issued_on else ""
+
+    @property
+    def body_sections(self) -> list[AssembledSection]:
+        return self.sections[:-1] if self.closing_section else self.sections
+
+    @property
+    def closing_section(self) -> AssembledSection | None:
+        """The closing paragraph ("Trên đây là ..."): the last section when it has no heading. The PDF keeps it
+        on the page of the recipients and the signature, so that page never holds only them."""
+        last = self.sections[-1] if self.sections else None
+        return last if last is not None and not last.heading else None
+
+    @property
     def signer_name(self) -> str:
-        signer = self.report.signer
-        return f"{signer.last_name} {signer.first_name}".strip() if signer else ""
+        return person_name(self.report.signer)
 
     @property
     def signature_field_name(self) -> str:
-        username = self.report.signer.get_username() if self.report.signer else "lanh_dao"
-        return "ChuKy_" + re.sub(r"[^A-Za-z0-9]+", "_", username)
+        return self.report.signature_field_name
 
 
-def report_values(report: Report, issued_on: date) -> dict[str, str]:
-    number = f"{report.number}/BC-{report.ward.document_code}" if report.number else None
-    overrides: dict[str, object] = {"report.date": issued_on}
-    if number:
-        overrides["report.number"] = number
+def issued(report: Report) -> bool:
+    """Approved or later: the number and date are printed; before that the document is a draft."""
+    return report.state in (ReportState.APPROVED, ReportState.SIGNED, ReportState.ACCEPTED) and bool(report.issued_on)
+
+
+def report_values(report: Report, final: bool) -> dict[str, str]:
+    overrides: dict[str, object] = {}
+    if final:
+        overrides = {"report.date": report.issued_on, "report.number": report.document_number}
     return resolve(report.ward, DateRange(report.start, report.end), overrides)
 
 
@@ -86,9 +118,12 @@ def section_html(section: ReportSection, values: dict[str, str]) -> SafeString:
     return mark_safe(PLACEHOLDER.sub(footnote, body))  # noqa: S308 (sanitised above; values escaped by fill)
 
 
-def assemble(report: Report) -> AssembledReport:
-    issued_on = report.issued_on or timezone.localdate()
-    values = report_values(report, issued_on)
+def assemble(report: Report, *, final: bool | None = None) -> AssembledReport:
+    """`final`: print the number and issue date (the approval makes its PDF before the state changes);
+    by default, whether the report has been approved."""
+    final = issued(report) if final is None else final
+    issued_on = report.issued_on if final else None
+    values = report_values(report, final)
     period = DateRange(report.start, report.end)
     sections = []
     appendices: list[tuple[int, Table]] = []
@@ -110,11 +145,14 @@ def assemble(report: Report) -> AssembledReport:
                 table=table,
             )
         )
-    number = report.number or "\u2003\u2003"
+    # A draft leaves the number and the day blank, as a paper draft does, until approval gives them.
+    number = report.number if issued_on else "\u2003\u2003"
+    blank = "\u2003\u2003"
+    date_line = vi_long_date(issued_on) if issued_on else f"ngày {blank} tháng {blank} năm {timezone.localdate().year}"
     return AssembledReport(
         report=report,
         number_line=f"Số: {number}/BC-{report.ward.document_code}",
-        date_line=f"{report.ward.date_place}, {vi_long_date(issued_on)}",
+        date_line=f"{report.ward.date_place}, {date_line}",
         issued_on=issued_on,
         sections=sections,
         appendices=appendices,

@@ -1,63 +1,69 @@
-"""Demo indicator values from the seed reports (documents issued, conferences, digital shares)."""
+"""The demo's reports: the two seed reports approved and signed by the seeds' signers, and a few weeks
+in every other state, so that every screen has something to show. Idempotent: a ward whose demo
+reports exist is left as it is."""
 
 from __future__ import annotations
 
-from datetime import date
-from decimal import Decimal
+from datetime import date, timedelta
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
 
 from wards.models import Ward
 from wards.periods import DateRange
 
-from .services import indicator_values_save
+from .demo_token import make_signer, sign
+from .models import Report, ReportTemplate
+from .services import report_create
+from .workflow import report_accept, report_approve, report_return, report_sign, report_submit
 
-H2_2025 = DateRange(date(2025, 7, 1), date(2025, 12, 31))
-FROM_2026 = DateRange(date(2026, 1, 1), date(2026, 5, 5))
-
-DOCS_2025 = {
-    "decisions": 898,
-    "plans": 257,
-    "schemes": 4,
-    "notices": 265,
-    "submissions": 123,
-    "reports": 281,
-    "other": 990,
-}
-DOCS_2026 = {
-    "decisions": 754,
-    "plans": 250,
-    "schemes": 0,
-    "notices": 292,
-    "submissions": 213,
-    "reports": 262,
-    "other": 622,
-}
-CONFERENCES_2025 = {"conf.reporters": 3, "conf.direct_online": 5}
-DIGITAL = {
-    "digital.signed_docs": 95,
-    "digital.docs_online": 100,
-    "digital.official_email": 100,
-    "digital.staff_computers": 100,
-    "digital.staff_signatures": 100,
-    "digital.groups_4g": 95,
-    "digital.households_broadband": 100,
-    "digital.smartphone_users": 80,
-    "digital.outreach_online": 100,
-}
+WEEKLY = DateRange(date(2025, 8, 18), date(2025, 8, 23))
+ANNUAL = DateRange(date(2025, 7, 1), date(2026, 5, 5))
+# The five working weeks before the seed week, Monday to Saturday.
+EARLIER_WEEKS = [DateRange(WEEKLY.start - timedelta(weeks=n), WEEKLY.end - timedelta(weeks=n)) for n in range(5, 0, -1)]
 
 
-def _docs(counts: dict[str, int]) -> dict[str, Decimal | None]:
-    return {f"docs.{name}": Decimal(value) for name, value in counts.items()}
+def _user(username: str) -> AbstractBaseUser:
+    return get_user_model().objects.get(username=username)
+
+
+def _report(ward: Ward, code: str, period: DateRange, staff: AbstractBaseUser) -> Report:
+    template = ReportTemplate.objects.get(code=code)
+    existing = Report.objects.filter(ward=ward, template=template, start=period.start, end=period.end).first()
+    return existing or report_create(ward=ward, template=template, period=period, created_by=staff)
+
+
+def _approve_and_sign(report: Report, staff: AbstractBaseUser, leader: AbstractBaseUser) -> Report:
+    report = report_submit(report=report, actor=staff).report
+    report = report_approve(report=report, actor=leader).report
+    with report.approved_pdf.file.open("rb") as stored:
+        approved = stored.read()
+    signer = make_signer(f"{leader.last_name} {leader.first_name}".strip())
+    return report_sign(report=report, actor=leader, content=sign(approved, report.signature_field_name, signer)).report
 
 
 def load(wards: dict[str, Ward]) -> None:
     ward = wards["kim-tra"]
-    indicator_values_save(
-        ward=ward, period=H2_2025, values=_docs(DOCS_2025) | {k: Decimal(v) for k, v in CONFERENCES_2025.items()}
-    )
-    indicator_values_save(
-        ward=ward, period=FROM_2026, values=_docs(DOCS_2026) | {k: Decimal(v) for k, v in DIGITAL.items()}
-    )
-    # Hương Trà is a made-up ward: plausible round figures, marked as demo data on the ward.
-    other = wards["huong-tra"]
-    indicator_values_save(ward=other, period=H2_2025, values=_docs({k: v * 9 // 10 for k, v in DOCS_2025.items()}))
-    indicator_values_save(ward=other, period=FROM_2026, values=_docs({k: v * 9 // 10 for k, v in DOCS_2026.items()}))
+    # The templates come with the migrations; a test database flushed after them has none, and then
+    # there is no report to show.
+    if ReportTemplate.objects.filter(code__in=["bao-cao-tuan", "so-ket-01-nam"]).count() != 2:
+        return
+    if Report.objects.filter(ward=ward).exclude(state="draft").exists():
+        return
+    staff, chairman, vice = _user("kimtra.canbo"), _user("kimtra.chutich"), _user("kimtra.phochutich")
+    city = _user("sonoivu")
+    # Earlier weeks first, so that their numbers come before the seed week's.
+    weeks = [_report(ward, "bao-cao-tuan", period, staff) for period in EARLIER_WEEKS]
+    accepted = _approve_and_sign(weeks[0], staff, vice)
+    report_accept(report=accepted, actor=city)
+    _approve_and_sign(weeks[1], staff, vice)  # signed: waits for the city
+    report_submit(report=weeks[2], actor=staff)  # submitted: waits for the leader
+    report_submit(report=weeks[3], actor=staff)
+    report_return(report=weeks[3], actor=vice, reason="Bổ sung số hồ sơ hộ tịch trả kết quả trong tuần.")
+    # weeks[4] stays a draft.
+    seed_week = _report(ward, "bao-cao-tuan", WEEKLY, staff)
+    report_submit(report=seed_week, actor=staff)
+    report_approve(report=seed_week, actor=vice)
+    annual = _report(ward, "so-ket-01-nam", ANNUAL, staff)
+    report_submit(report=annual, actor=staff)
+    report_approve(report=annual, actor=chairman)

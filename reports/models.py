@@ -1,6 +1,8 @@
-"""Indicators (long-tail figures), report templates and the reports made from them."""
+"""Report templates and the reports made from them, with their kept PDFs."""
 
 from __future__ import annotations
+
+import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -9,93 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from wards.models import Ward
-
-
-class IndicatorKind(models.TextChoices):
-    FLOW = "flow", _("flow (summed over a period)")
-    STOCK = "stock", _("stock (snapshot at a date)")
-
-
-class Indicator(models.Model):
-    """One long-tail figure of the catalogue; its code is also its placeholder key."""
-
-    code = models.CharField(
-        _("code"),
-        max_length=60,
-        unique=True,
-        help_text=_("Lower-case, dotted: docs.decisions. Used as the placeholder [[docs.decisions]]."),
-    )
-    name = models.CharField(_("Vietnamese name"), max_length=200)
-    unit = models.CharField(_("unit"), max_length=30, help_text=_("văn bản, hội nghị, %"))
-    kind = models.CharField(_("kind"), max_length=10, choices=IndicatorKind.choices)
-    group = models.CharField(_("group"), max_length=100, help_text=_("Heading of the form section."))
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        verbose_name = _("indicator")
-        verbose_name_plural = _("indicators")
-        ordering = ["order", "code"]
-
-    def __str__(self) -> str:
-        return f"{self.name} ({self.unit})"
-
-    def clean(self) -> None:
-        allowed = set("abcdefghijklmnopqrstuvwxyz0123456789._")
-        if not self.code or set(self.code) - allowed or self.code.startswith(".") or self.code.endswith("."):
-            raise ValidationError({"code": _("Use lower-case ASCII letters, digits, dots and underscores.")})
-
-    @property
-    def is_percent(self) -> bool:
-        return self.unit.strip() == "%"
-
-
-class IndicatorValue(models.Model):
-    """A flow over [start, end] or a stock at `end` (then start = end)."""
-
-    ward = models.ForeignKey(Ward, on_delete=models.CASCADE, related_name="indicator_values", verbose_name=_("ward"))
-    indicator = models.ForeignKey(
-        Indicator, on_delete=models.PROTECT, related_name="values", verbose_name=_("indicator")
-    )
-    start = models.DateField(_("start"))
-    end = models.DateField(_("end"))
-    value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("indicator value")
-        verbose_name_plural = _("indicator values")
-        ordering = ["indicator__order", "start"]
-        constraints = [
-            models.UniqueConstraint(fields=["ward", "indicator", "start", "end"], name="indicator_value_unique"),
-            models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="indicator_value_order"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.indicator.code} {self.start:%d/%m/%Y}-{self.end:%d/%m/%Y}: {self.value}"
-
-    def clean(self) -> None:
-        if self.start and self.end and self.end < self.start:
-            raise ValidationError({"end": _("The end date is before the start date.")})
-        if self.value is not None and self.value < 0:
-            raise ValidationError({"value": _("A figure cannot be negative.")})
-        if self.indicator_id and self.indicator.is_percent and self.value is not None and self.value > 100:
-            raise ValidationError({"value": _("A share cannot be above 100%.")})
-        if self.indicator_id and self.indicator.kind == IndicatorKind.STOCK and self.start != self.end:
-            raise ValidationError({"start": _("A snapshot figure is taken at one date: start and end must match.")})
-        if self.indicator_id and self.indicator.kind == IndicatorKind.FLOW and self.ward_id and self.start and self.end:
-            clash = (
-                IndicatorValue.objects.filter(
-                    ward_id=self.ward_id, indicator_id=self.indicator_id, start__lte=self.end, end__gte=self.start
-                )
-                .exclude(pk=self.pk)
-                .first()
-            )
-            if clash:
-                raise ValidationError(
-                    _("%(name)s already has a value for %(start)s - %(end)s, which overlaps this period.")
-                    % {"name": self.indicator.name, "start": f"{clash.start:%d/%m/%Y}", "end": f"{clash.end:%d/%m/%Y}"}
-                )
+from wards.models import SigningTitle, Ward
 
 
 class ReportKind(models.TextChoices):
@@ -108,6 +24,11 @@ class SigningAuthority(models.TextChoices):
     # TM.: the chairman signs for the committee; KT.: a vice chairman signs on the chairman's behalf.
     TM = "tm", _("TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH")
     KT = "kt", _("TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH")
+
+
+def signing_title(authority: str) -> str:
+    """The title of the leader who signs under this authority: TM. the Chủ tịch, KT. a Phó Chủ tịch."""
+    return SigningTitle.PHO_CHU_TICH if authority == SigningAuthority.KT else SigningTitle.CHU_TICH
 
 
 class TableKind(models.TextChoices):
@@ -143,10 +64,6 @@ class DocumentFields(models.Model):
         if self.signing_authority == SigningAuthority.KT:
             return ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
         return ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
-
-    @property
-    def signer_title(self) -> str:
-        return "Phó Chủ tịch" if self.signing_authority == SigningAuthority.KT else "Chủ tịch"
 
 
 class ReportTemplate(DocumentFields):
@@ -199,6 +116,14 @@ class TemplateSection(SectionFields):
         constraints = [models.UniqueConstraint(fields=["template", "order"], name="template_section_order")]
 
 
+class ReportState(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    SUBMITTED = "submitted", _("submitted")
+    APPROVED = "approved", _("approved")
+    SIGNED = "signed", _("signed")
+    ACCEPTED = "accepted", _("accepted")
+
+
 class Report(DocumentFields):
     ward = models.ForeignKey(Ward, on_delete=models.PROTECT, related_name="reports", verbose_name=_("ward"))
     template = models.ForeignKey(
@@ -206,8 +131,32 @@ class Report(DocumentFields):
     )
     start = models.DateField(_("start"))
     end = models.DateField(_("end"))
-    number = models.CharField(_("number"), max_length=20, blank=True, help_text=_("Given at approval: 12."))
+    state = models.CharField(
+        _("state"), max_length=10, choices=ReportState.choices, default=ReportState.DRAFT, db_index=True
+    )
+    # Once given, a number stays with its report (a withdrawn report is approved again under it), so
+    # the register of the year has neither gaps nor duplicates.
+    number = models.PositiveIntegerField(_("number"), null=True, blank=True, help_text=_("Given at approval: 12."))
+    number_year = models.PositiveSmallIntegerField(_("year of the number"), null=True, blank=True, editable=False)
+    drafter_initials = models.CharField(
+        _("drafter's initials"),
+        max_length=10,
+        blank=True,
+        help_text=_("Printed after the filing line of the recipients: Lưu: VT, VHXH (TH)."),
+    )
     issued_on = models.DateField(_("date of issue"), null=True, blank=True)
+    return_reason = models.TextField(_("reason of the last return"), blank=True)
+    approved_pdf = models.ForeignKey(
+        "ReportPdf",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("approved version"),
+    )
+    signed_pdf = models.ForeignKey(
+        "ReportPdf", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("signed version")
+    )
     signer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -232,7 +181,8 @@ class Report(DocumentFields):
         verbose_name_plural = _("reports")
         ordering = ["-end", "-pk"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="report_range_order")
+            models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="report_range_order"),
+            models.UniqueConstraint(fields=["ward", "number_year", "number"], name="report_number_unique_in_year"),
         ]
 
     def __str__(self) -> str:
@@ -241,6 +191,21 @@ class Report(DocumentFields):
     def clean(self) -> None:
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("The end date is before the start date.")})
+
+    @property
+    def document_number(self) -> str:
+        """As printed: 12/BC-UBND; empty before the first approval."""
+        return f"{self.number}/BC-{self.ward.document_code}" if self.number else ""
+
+    @property
+    def is_draft(self) -> bool:
+        return self.state == ReportState.DRAFT
+
+    @property
+    def signature_field_name(self) -> str:
+        """The empty signature field of the PDF, named for the signer; the signed upload must use it."""
+        username = self.signer.get_username() if self.signer else "lanh_dao"
+        return "ChuKy_" + re.sub(r"[^A-Za-z0-9]+", "_", username)
 
 
 class ReportSection(SectionFields):
@@ -266,6 +231,12 @@ class PdfFailure(models.TextChoices):
     ERROR = "error", _("rendering error")
 
 
+class PdfKind(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    APPROVED = "approved", _("approved version")
+    SIGNED = "signed", _("signed version")
+
+
 def pdf_upload_to(instance: ReportPdf, filename: str) -> str:
     report = instance.report
     return f"reports/{report.ward.slug}/{report.pk}/{filename}"
@@ -276,6 +247,7 @@ class ReportPdf(models.Model):
     (file, SHA-256) that every later download serves unchanged."""
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="pdfs", verbose_name=_("report"))
+    kind = models.CharField(_("kind"), max_length=10, choices=PdfKind.choices, default=PdfKind.DRAFT)
     status = models.CharField(_("status"), max_length=10, choices=PdfStatus.choices, default=PdfStatus.QUEUED)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -309,6 +281,13 @@ class ReportPdf(models.Model):
         return self.status in (PdfStatus.QUEUED, PdfStatus.RUNNING)
 
     @property
+    def seconds(self) -> float | None:
+        """How long the reader waited for this PDF: from the request to the finished file."""
+        if self.status != PdfStatus.DONE or not (self.requested_at and self.finished_at):
+            return None
+        return max((self.finished_at - self.requested_at).total_seconds(), 0.0)
+
+    @property
     def failure_message(self) -> str:
         """The reason in the reader's language, built when shown rather than stored translated."""
         if self.failure == PdfFailure.PLACEHOLDERS:
@@ -320,3 +299,6 @@ class ReportPdf(models.Model):
                 "The worker making the PDF stopped answering; the request was given up after %(minutes)s minutes."
             ) % {"minutes": self.failure_detail}
         return gettext("The PDF could not be made: %(detail)s") % {"detail": self.failure_detail}
+
+
+from .workflow_models import NumberRegister, ReportEvent, ReportSignature  # noqa: E402, F401

@@ -91,6 +91,6 @@ def render_pdf(doc: AssembledReport) -> bytes:
     return add_signature_field(pdf, doc.signature_field_name, element_box(document, "signature-room"))
 
 
-def report_pdf(report: Report) -> bytes:
-    """The one path from a report to its PDF, for the web and for build_report."""
-    return render_pdf(assemble(report))
+def report_pdf(report: Report, *, final: bool | None = None) -> bytes:
+    """The one path from a report to its PDF, for the web, the approval and build_report."""
+    return render_pdf(assemble(report, final=final))

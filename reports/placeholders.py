@@ -27,7 +27,7 @@ from enum import StrEnum
 
 from django.utils.html import escape
 
-from wards.formatting import vi_area, vi_date, vi_money, vi_number, vi_percent
+from wards.formatting import vi_area, vi_body_date, vi_money, vi_number, vi_percent
 from wards.models import Ward
 from wards.periods import DateRange
 
@@ -96,7 +96,7 @@ def format_value(kind: Kind, value: object) -> str:
     if kind == Kind.DATE:
         if not isinstance(value, date):
             raise TypeError(f"a date placeholder needs a date, got {value!r}")
-        return vi_date(value)
+        return vi_body_date(value)
     number = value if isinstance(value, int | Decimal | float) else Decimal(str(value))
     if kind == Kind.PERCENT:
         return vi_percent(number)

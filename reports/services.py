@@ -5,8 +5,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import uuid
-from collections.abc import Mapping
-from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
@@ -21,50 +19,20 @@ from wards.periods import DateRange
 
 from . import tasks
 from .models import (
-    Indicator,
-    IndicatorKind,
-    IndicatorValue,
     PdfFailure,
     PdfStatus,
     Report,
     ReportPdf,
     ReportSection,
+    ReportState,
     ReportTemplate,
-    SigningAuthority,
+    signing_title,
 )
 from .pdf import report_pdf
 from .placeholders import PlaceholderError, unknown_keys
 from .sanitize import clean_html
 
 logger = logging.getLogger(__name__)
-
-
-@transaction.atomic
-def indicator_values_save(*, ward: Ward, period: DateRange, values: Mapping[str, Decimal | None]) -> int:
-    """Store the form of one period: flows over the period, stocks at its end; an empty value removes
-    the entry. All or nothing: the first invalid value raises and nothing is kept."""
-    saved = 0
-    errors: dict[str, list[str]] = {}
-    for indicator in Indicator.objects.filter(code__in=values.keys()):
-        start = period.end if indicator.kind == IndicatorKind.STOCK else period.start
-        existing = IndicatorValue.objects.filter(ward=ward, indicator=indicator, start=start, end=period.end).first()
-        value = values[indicator.code]
-        if value is None:
-            if existing:
-                existing.delete()
-            continue
-        entry = existing or IndicatorValue(ward=ward, indicator=indicator, start=start, end=period.end)
-        entry.value = value
-        try:
-            entry.full_clean()
-        except ValidationError as error:
-            errors[indicator.code] = error.messages
-            continue
-        entry.save()
-        saved += 1
-    if errors:
-        raise ValidationError(errors)
-    return saved
 
 
 def _check_section(*, body: str, footnotes: str) -> tuple[str, str]:
@@ -81,15 +49,41 @@ def _check_section(*, body: str, footnotes: str) -> tuple[str, str]:
 
 
 def default_signer(ward: Ward, authority: str) -> AbstractBaseUser | None:
-    title = "Phó Chủ tịch" if authority == SigningAuthority.KT else "Chủ tịch"
     membership = (
-        Membership.objects.filter(ward=ward, role=Role.LEADER, signing_title=title).select_related("user").first()
+        Membership.objects.filter(ward=ward, role=Role.LEADER, signing_title=signing_title(authority))
+        .select_related("user")
+        .first()
     )
     return membership.user if membership else None
 
 
 def previous_report(*, ward: Ward, template: ReportTemplate, before: DateRange) -> Report | None:
-    return Report.objects.filter(ward=ward, template=template, end__lt=before.start).order_by("-end", "-pk").first()
+    """The latest approved (or signed, accepted) report of the template before `before`: its text was
+    read and issued, a draft's was not."""
+    issued = [ReportState.APPROVED, ReportState.SIGNED, ReportState.ACCEPTED]
+    return (
+        Report.objects.filter(ward=ward, template=template, end__lt=before.start, state__in=issued)
+        .order_by("-end", "-pk")
+        .first()
+    )
+
+
+def _lock_draft(report: Report) -> Report:
+    """The report's row, locked; refuses unless it is a draft (a submitted or approved text is frozen)."""
+    locked = Report.objects.select_for_update().get(pk=report.pk)
+    if locked.state != ReportState.DRAFT:
+        raise ValidationError(
+            _("Only a draft can be changed; this report is %(state)s.") % {"state": locked.get_state_display()}
+        )
+    return locked
+
+
+class DuplicateReport(ValidationError):
+    """The ward already has a report of this template and range; `existing` is shown as a link."""
+
+    def __init__(self, existing: Report) -> None:
+        super().__init__(_("This ward already has this report for this period."), code="duplicate")
+        self.existing = existing
 
 
 @transaction.atomic
@@ -97,7 +91,12 @@ def report_create(
     *, ward: Ward, template: ReportTemplate, period: DateRange, created_by: AbstractBaseUser | None
 ) -> Report:
     """A report from its template; a weekly report takes the text of the ward's previous one, whose
-    placeholders then show this range's figures."""
+    placeholders then show this range's figures. The same template and range twice is refused: under
+    the ward's row lock, so that two clicks at once cannot both pass the check."""
+    Ward.objects.select_for_update().filter(pk=ward.pk).first()
+    existing = Report.objects.filter(ward=ward, template=template, start=period.start, end=period.end).first()
+    if existing is not None:
+        raise DuplicateReport(existing)
     source: Report | ReportTemplate = template
     if template.kind == "weekly":
         source = previous_report(ward=ward, template=template, before=period) or template
@@ -133,9 +132,15 @@ def report_create(
 
 
 @transaction.atomic
-def report_section_update(*, section: ReportSection, heading: str, body: str, footnotes: str) -> ReportSection:
+def report_section_update(
+    *, section: ReportSection, heading: str, body: str, footnotes: str, table_kind: str | None = None
+) -> ReportSection:
+    """Save a section's text; `table_kind` changes its figure table ("" drops it), None keeps it."""
+    _lock_draft(section.report)
     section.heading = heading
     section.body, section.footnotes = _check_section(body=body, footnotes=footnotes)
+    if table_kind is not None:
+        section.table_kind = table_kind
     section.full_clean()
     section.save()
     return section
@@ -148,14 +153,14 @@ def report_update(
     summary: str,
     addressees: str,
     recipients: str,
-    number: str,
-    issued_on: object,
+    drafter_initials: str = "",
 ) -> Report:
+    """The header of a draft; the number and date are given by the approval, never typed."""
+    report = _lock_draft(report)
     report.summary = summary
     report.addressees = addressees
     report.recipients = recipients
-    report.number = number
-    report.issued_on = issued_on
+    report.drafter_initials = drafter_initials
     report.full_clean()
     report.save()
     return report
@@ -190,7 +195,10 @@ def report_pdf_current(*, report: Report) -> ReportPdf | None:
 
 @transaction.atomic
 def report_pdf_request(*, report: Report, requested_by: AbstractBaseUser | None) -> ReportPdf:
-    """Queue the making of a PDF version; a request already under way is returned instead of a second one."""
+    """Queue the making of a draft PDF; a request already under way is returned instead of a second one.
+    An approved report has its approved version, made by the approval."""
+    if report.state not in (ReportState.DRAFT, ReportState.SUBMITTED):
+        raise ValidationError(_("This report is approved: its PDF is the approved version."))
     report_pdfs_expire(report=report)
     active = report.pdfs.filter(status__in=[PdfStatus.QUEUED, PdfStatus.RUNNING]).first()
     if active is not None:

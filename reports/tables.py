@@ -37,10 +37,6 @@ def unregister_table(kind: str) -> None:
     _tables.pop(kind, None)
 
 
-def has_table(kind: str) -> bool:
-    return kind in _tables
-
-
 def build_table(kind: str, ward: Ward, period: DateRange) -> Table | None:
     """The table, or None while no app provides this kind (the page warns; the PDF leaves it out)."""
     provider = _tables.get(kind)

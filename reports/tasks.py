@@ -14,3 +14,10 @@ from . import services
 def render_report_pdf(pdf_id: int) -> str | None:
     pdf = services.report_pdf_render(pdf_id=pdf_id)
     return pdf.status if pdf is not None else None
+
+
+@shared_task(name="reports.send_transition_notice", autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def send_transition_notice(event_id: int) -> int:
+    from .notify import transition_notice
+
+    return transition_notice(event_id)

@@ -3,66 +3,94 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import OuterRef, Subquery
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from procedures.figures import latest_period as latest_procedures_period
 from wards.access import WardAccess, ward_view
+from wards.forms import PeriodForm
 from wards.models import ALL_ROLES, WARD_ROLES
-from wards.periods import DateRange
+from wards.periods import DateRange, PeriodKind
+from wards.tables import configure, filter_context
 
+from . import selectors
 from .assembly import assemble, section_html
+from .filters import ReportFilter
 from .forms import ReportCreateForm, ReportHeaderForm, ReportSectionForm
-from .models import PdfStatus, Report, ReportPdf, ReportSection
+from .lists import ReportTable
+from .models import PdfStatus, Report, ReportSection
 from .placeholders import PlaceholderError, catalogue, resolve
 from .sanitize import clean_html
-from .services import report_create, report_pdf_current, report_pdf_request, report_section_update, report_update
+from .selectors import figure_lock_note, workflow_actions
+from .services import (
+    DuplicateReport,
+    report_create,
+    report_pdf_current,
+    report_pdf_request,
+    report_section_update,
+    report_update,
+)
 
 
 def _report(access: WardAccess, pk: int) -> Report:
     return get_object_or_404(Report.objects.select_related("ward", "template", "signer"), pk=pk, ward=access.ward)
 
 
-@ward_view(*ALL_ROLES)
+@ward_view(read=ALL_ROLES)
 def report_list(request: HttpRequest, access: WardAccess) -> HttpResponse:
-    latest_pdf = ReportPdf.objects.filter(report=OuterRef("pk"), status=PdfStatus.DONE).order_by("-finished_at", "-pk")
-    reports = (
-        Report.objects.filter(ward=access.ward)
-        .select_related("template")
-        .annotate(latest_pdf=Subquery(latest_pdf.values("pk")[:1]))
+    table = configure(request, ReportTable(selectors.report_list(access.ward, request.GET)))
+    return render(
+        request,
+        "reports/report_list.html",
+        {
+            "access": access,
+            "ward": access.ward,
+            "table": table,
+            **filter_context(request, ReportFilter(request.GET).form),
+        },
     )
-    return render(request, "reports/report_list.html", {"access": access, "ward": access.ward, "reports": reports})
 
 
-@ward_view(*WARD_ROLES)
+@ward_view(read=WARD_ROLES, write=WARD_ROLES)
 def report_new(request: HttpRequest, access: WardAccess) -> HttpResponse:
+    # Without a period, the week of the latest TTHC entry: the weekly report is the one made most often.
+    latest = latest_procedures_period(access.ward)
+    picker = PeriodForm(request.GET, kind=PeriodKind.WEEK, latest=latest.end if latest else None)
     form = ReportCreateForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        report = report_create(
-            ward=access.ward,
-            template=data["template"],
-            period=DateRange(data["start"], data["end"]),
-            created_by=request.user,
-        )
-        return redirect("reports:detail", ward=access.ward.slug, pk=report.pk)
-    return render(request, "reports/report_new.html", {"access": access, "ward": access.ward, "form": form})
+    existing = None
+    if request.method == "POST" and not picker.error and form.is_valid():
+        try:
+            report = report_create(
+                ward=access.ward, template=form.cleaned_data["template"], period=picker.period, created_by=request.user
+            )
+        except DuplicateReport as duplicate:
+            form.add_error(None, duplicate)
+            existing = duplicate.existing
+        else:
+            return redirect("reports:detail", ward=access.ward.slug, pk=report.pk)
+    context = {"access": access, "ward": access.ward, "form": form, "picker": picker, "existing": existing}
+    return render(request, "reports/report_new.html", context)
 
 
-@ward_view(*ALL_ROLES)
+@ward_view(read=ALL_ROLES, write=WARD_ROLES)
 def report_detail(request: HttpRequest, access: WardAccess, pk: int) -> HttpResponse:
     report = _report(access, pk)
     header_form = ReportHeaderForm(request.POST or None, instance=report)
-    if request.method == "POST":
-        if not access.can_write:
-            raise PermissionDenied
-        if header_form.is_valid():
+    editable = access.can_write and report.is_draft
+    if request.method == "POST" and header_form.is_valid():
+        try:
             report_update(report=report, **header_form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
             messages.success(request, _("Report saved."))
-            return redirect("reports:detail", ward=access.ward.slug, pk=report.pk)
+        return redirect("reports:detail", ward=access.ward.slug, pk=report.pk)
+    if not editable:
+        for field in header_form.fields.values():
+            field.disabled = True
     sections = [
         (section, ReportSectionForm(instance=section, prefix=f"s{section.pk}")) for section in report.sections.all()
     ]
@@ -76,7 +104,11 @@ def report_detail(request: HttpRequest, access: WardAccess, pk: int) -> HttpResp
             "ward": access.ward,
             "report": report,
             "header_form": header_form,
+            "editable": editable,
             "sections": sections,
+            "actions": workflow_actions(report, access.role),
+            "events": report.events.select_related("actor"),
+            "figure_lock": figure_lock_note(report),
             "placeholders": [(entry, values.get(entry.key, "")) for entry in keys],
             "pdf": report_pdf_current(report=report),
         },
@@ -84,7 +116,7 @@ def report_detail(request: HttpRequest, access: WardAccess, pk: int) -> HttpResp
 
 
 @require_POST
-@ward_view(*WARD_ROLES)
+@ward_view(read=WARD_ROLES, write=WARD_ROLES)
 def section_save(request: HttpRequest, access: WardAccess, pk: int, section_pk: int) -> HttpResponse:
     section = get_object_or_404(ReportSection, pk=section_pk, report__pk=pk, report__ward=access.ward)
     form = ReportSectionForm(request.POST, instance=section, prefix=f"s{section.pk}")
@@ -99,15 +131,23 @@ def section_save(request: HttpRequest, access: WardAccess, pk: int, section_pk: 
                     form.add_error(field if field in form.fields else None, problem)
     if not saved:
         section.refresh_from_db()
+    report = section.report
     return render(
         request,
         "reports/_section_form.html",
-        {"section": section, "form": form, "saved": saved, "access": access, "report": section.report},
+        {
+            "section": section,
+            "form": form,
+            "saved": saved,
+            "access": access,
+            "report": report,
+            "editable": report.is_draft,
+        },
     )
 
 
 @require_POST
-@ward_view(*WARD_ROLES)
+@ward_view(read=WARD_ROLES, write=WARD_ROLES)
 def section_preview(request: HttpRequest, access: WardAccess, pk: int, section_pk: int) -> HttpResponse:
     """The text being edited, sanitised and filled, without saving it."""
     section = get_object_or_404(
@@ -126,7 +166,7 @@ def section_preview(request: HttpRequest, access: WardAccess, pk: int, section_p
     return render(request, "reports/_section_preview.html", {"html": html, "error": error})
 
 
-@ward_view(*ALL_ROLES)
+@ward_view(read=ALL_ROLES)
 def report_preview(request: HttpRequest, access: WardAccess, pk: int) -> HttpResponse:
     report = _report(access, pk)
     try:
@@ -148,22 +188,26 @@ def _pdf_panel(request: HttpRequest, access: WardAccess, report: Report) -> Http
 
 
 @require_POST
-@ward_view(*WARD_ROLES)
+@ward_view(read=WARD_ROLES, write=WARD_ROLES)
 def pdf_request(request: HttpRequest, access: WardAccess, pk: int) -> HttpResponse:
     """Ask for a PDF (or again after a failure); the panel then polls its progress."""
     report = _report(access, pk)
-    report_pdf_request(report=report, requested_by=request.user)
+    try:
+        report_pdf_request(report=report, requested_by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("reports:detail", ward=access.ward.slug, pk=report.pk)
     if request.htmx:
         return _pdf_panel(request, access, report)
     return redirect("reports:detail", ward=access.ward.slug, pk=report.pk)
 
 
-@ward_view(*ALL_ROLES)
+@ward_view(read=ALL_ROLES)
 def pdf_status(request: HttpRequest, access: WardAccess, pk: int) -> HttpResponse:
     return _pdf_panel(request, access, _report(access, pk))
 
 
-@ward_view(*ALL_ROLES)
+@ward_view(read=ALL_ROLES)
 def pdf_download(request: HttpRequest, access: WardAccess, pk: int, pdf_pk: int) -> FileResponse:
     """A kept version, byte for byte as it was made."""
     report = _report(access, pk)

@@ -358,5 +358,5 @@ def unseed(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("reports", "0002_indicator_catalogue")]
+    dependencies = [("reports", "0001_initial")]
     operations = [migrations.RunPython(seed, unseed)]

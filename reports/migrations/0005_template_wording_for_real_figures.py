@@ -46,5 +46,5 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("reports", "0004_report_pdf")]
+    dependencies = [("reports", "0003_report_templates")]
     operations = [migrations.RunPython(forwards, backwards)]

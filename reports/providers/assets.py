@@ -3,8 +3,9 @@ the register on the last day of the range, spending summed over it."""
 
 from __future__ import annotations
 
-from assets.figures import AssetRangeFigures, figures_for
+from assets.figures import AssetRangeFigures, HeldFacility, figures_for
 from assets.models import FacilityUse
+from staffing.models import UnitKind
 from wards.formatting import vi_number
 from wards.models import Ward
 from wards.periods import DateRange
@@ -13,9 +14,6 @@ from ..placeholders import Kind, PlaceholderKey, format_value, register
 from ..tables import Table, register_table
 
 N, M, A, T = Kind.NUMBER, Kind.MONEY, Kind.AREA, Kind.TEXT
-
-# The weekly report lists the equipment of the one-stop centre.
-CENTRE = "Trung tâm Phục vụ hành chính công"
 
 # Report text is Vietnamese whatever the language of the user asking for the PDF, so not the gettext labels.
 USE_NAMES = {
@@ -58,11 +56,16 @@ KEYS = [
     *(PlaceholderKey(key, description, M) for key, (description, _name) in SPENDING.items()),
     PlaceholderKey("assets.centre_equipment", "Trang thiết bị hiện có của Trung tâm Phục vụ hành chính công", T),
     PlaceholderKey("assets.centre_missing", "Trang thiết bị Trung tâm Phục vụ hành chính công còn thiếu", T),
+    PlaceholderKey("assets.office_users", "Cơ quan, đơn vị dùng các cơ sở làm trụ sở", T),
+    PlaceholderKey("assets.police_site", "Cơ sở bố trí làm trụ sở Công an phường (trước đây là ...)", T),
+    PlaceholderKey("assets.military_site", "Cơ sở bố trí làm trụ sở Ban Chỉ huy Quân sự phường (trước đây là ...)", T),
+    PlaceholderKey("assets.committee_seat", "Trụ sở Ủy ban nhân dân phường đang sử dụng (trước đây là ...)", T),
+    PlaceholderKey("assets.surplus_pending_names", "Tên các cơ sở nhà, đất dôi dư chưa xử lý", T),
 ]
 
 
 def _centre_texts(figures: AssetRangeFigures) -> tuple[str | None, str | None]:
-    centre = figures.equipment_of(CENTRE)
+    centre = figures.equipment_of(UnitKind.ONE_STOP_CENTRE)
     if centre is None:
         return None, None
     # A system (Wi-Fi) is counted as one and reads better without its count.
@@ -78,11 +81,29 @@ def _centre_texts(figures: AssetRangeFigures) -> tuple[str | None, str | None]:
     return "; ".join(items) or None, ", ".join(missing) or "không"
 
 
+def _site(facilities: tuple[HeldFacility, ...]) -> str | None:
+    """Where a body is housed, as the reports say it: the building it was, and whether only for now."""
+    texts = [("tạm bố trí tại " if f.temporary else "") + (f.former_use or f.name) for f in facilities]
+    return "; ".join(texts) or None
+
+
+def _facility_texts(figures: AssetRangeFigures) -> dict[str, object]:
+    offices = figures.held_of(FacilityUse.OFFICE)
+    return {
+        "assets.office_users": "; ".join(f.user_name or f.name for f in offices) or None,
+        "assets.police_site": _site(figures.held_of(FacilityUse.POLICE)),
+        "assets.military_site": _site(figures.held_of(FacilityUse.MILITARY)),
+        "assets.committee_seat": _site(tuple(f for f in offices if f.committee_seat)),
+        "assets.surplus_pending_names": "; ".join(figures.assets.surplus_not_handled_names) or None,
+    }
+
+
 def values(ward: Ward, period: DateRange) -> dict[str, object]:
     figures = figures_for(ward, period.start, period.end)
     result: dict[str, object] = {key: getattr(figures.assets, name) for key, (_d, _k, name) in FACILITIES.items()}
     result.update({key: getattr(figures.spending, name) for key, (_d, name) in SPENDING.items()})
     result["assets.centre_equipment"], result["assets.centre_missing"] = _centre_texts(figures)
+    result.update(_facility_texts(figures))
     return result
 
 

@@ -8,11 +8,11 @@ from collections import defaultdict
 from datetime import date
 from decimal import Decimal
 
+from indicators.figures import indicator_catalogue, indicator_figures
+from indicators.models import IndicatorKind
 from wards.models import Ward
 from wards.periods import DateRange
 
-from ..figures import indicator_catalogue, indicator_figures
-from ..models import IndicatorKind
 from ..placeholders import Kind, PlaceholderKey, register
 
 SPLITS = {

@@ -37,11 +37,15 @@ CATALOGUE = {
     "tthc.procedures_total": ("Số thủ tục hành chính cấp xã đang thực hiện", "procedures"),
     "tthc.procedures_full_online": ("Số thủ tục trực tuyến toàn trình", "fully_online"),
     "tthc.procedures_partly_online": ("Số thủ tục trực tuyến một phần", "partly_online"),
+    "tthc.boundary_free_cases": ("Hồ sơ giải quyết không phụ thuộc địa giới hành chính", "boundary_free_cases"),
 }
 
 KEYS = [
     *(PlaceholderKey(key, description, kind) for key, (description, kind, _name) in FIGURES.items()),
     *(PlaceholderKey(key, description, N) for key, (description, _name) in CATALOGUE.items()),
+    PlaceholderKey(
+        "tthc.full_online_service_rate", "Tỷ lệ TTHC cung cấp trực tuyến toàn trình trên số TTHC đủ điều kiện", P
+    ),
     PlaceholderKey("tthc.by_field", "Hồ sơ tiếp nhận theo lĩnh vực (Chứng thực 239 hồ sơ; ...)", T),
     PlaceholderKey("tthc.weeks_covered", "Số tuần có số liệu / số tuần của kỳ (45/45 tuần)", T),
 ]
@@ -59,6 +63,7 @@ def values(ward: Ward, period: DateRange) -> dict[str, object]:
     result: dict[str, object] = {key: getattr(figures, name) for key, (_d, _k, name) in FIGURES.items()}
     catalogue = figures.catalogue
     result.update({key: getattr(catalogue, name) if catalogue else None for key, (_d, name) in CATALOGUE.items()})
+    result["tthc.full_online_service_rate"] = catalogue.full_online_service_rate if catalogue else None
     result["tthc.by_field"] = by_field_text(figures)
     result["tthc.weeks_covered"] = figures.coverage.label if figures.coverage else None
     return result

@@ -19,6 +19,16 @@ KEYS = [
     PlaceholderKey("ward.legal_basis", "Văn bản thành lập", Kind.TEXT),
     PlaceholderKey("ward.former_units", "Các đơn vị hành chính cũ được sắp xếp", Kind.TEXT),
     PlaceholderKey("ward.former_units_count", "Số đơn vị hành chính cũ được sắp xếp", Kind.NUMBER),
+    PlaceholderKey("ward.vice_chairs", "Số Phó Chủ tịch Ủy ban nhân dân", Kind.NUMBER),
+    PlaceholderKey("ward.buddhist_sites", "Cơ sở liên quan Phật giáo", Kind.NUMBER),
+    PlaceholderKey("ward.village_pagodas", "Chùa làng", Kind.NUMBER),
+    PlaceholderKey("ward.buddhist_halls", "Niệm Phật đường", Kind.NUMBER),
+    PlaceholderKey("ward.buddhist_halls_recognised", "Niệm Phật đường được công nhận là cơ sở tôn giáo", Kind.NUMBER),
+    PlaceholderKey("ward.catholic_sites", "Cơ sở Công giáo", Kind.NUMBER),
+    PlaceholderKey("ward.relics", "Di tích lịch sử, văn hóa được công nhận", Kind.NUMBER),
+    PlaceholderKey("ward.relics_national", "Di tích cấp Quốc gia", Kind.NUMBER),
+    PlaceholderKey("ward.relics_city", "Di tích cấp thành phố", Kind.NUMBER),
+    PlaceholderKey("ward.information_systems", "Các hệ thống thông tin dùng chung cán bộ sử dụng", Kind.TEXT),
 ]
 
 
@@ -42,6 +52,16 @@ def values(ward: Ward, period: DateRange) -> dict[str, object]:
         "ward.legal_basis": ward.legal_basis,
         "ward.former_units": join_vi(ward.former_unit_names),
         "ward.former_units_count": len(ward.former_unit_names),
+        "ward.vice_chairs": ward.vice_chairs,
+        "ward.buddhist_sites": ward.buddhist_sites,
+        "ward.village_pagodas": ward.village_pagodas,
+        "ward.buddhist_halls": ward.buddhist_halls,
+        "ward.buddhist_halls_recognised": ward.buddhist_halls_recognised,
+        "ward.catholic_sites": ward.catholic_sites,
+        "ward.relics": ward.relics,
+        "ward.relics_national": ward.relics_national,
+        "ward.relics_city": ward.relics_city,
+        "ward.information_systems": ", ".join(ward.information_system_lines) or None,
     }
 
 

@@ -1,12 +1,11 @@
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from reports.demo import load
+from indicators.demo import load
 from reports.tests.seed_providers import seed_providers
 from wards.models import Ward
 
@@ -34,17 +33,6 @@ def eager_tasks() -> Iterator[None]:
 
 
 @pytest.fixture
-def catalogue_data() -> None:
-    """The indicators and templates the data migrations make, again: a transactional test runs after
-    others have flushed the tables."""
-    from django.apps import apps
-
-    for name in ("0002_indicator_catalogue", "0003_report_templates"):
-        importlib.import_module(f"reports.migrations.{name}").seed(apps, None)
-    importlib.import_module("reports.migrations.0005_template_wording_for_real_figures").forwards(apps, None)
-
-
-@pytest.fixture
 def seeds() -> Iterator[None]:
     with seed_providers():
         yield
@@ -53,3 +41,12 @@ def seeds() -> Iterator[None]:
 @pytest.fixture
 def demo_indicators(ward: Ward, other_ward: Ward) -> None:
     load({"kim-tra": ward, "huong-tra": other_ward})
+
+
+@pytest.fixture
+def fast_pdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Approval makes a one-page PDF with the report's signature field instead of running WeasyPrint
+    (test_pdf and the journeys render the real one)."""
+    from reports.demo_token import blank_pdf
+
+    monkeypatch.setattr("reports.workflow.report_pdf", lambda report, final: blank_pdf(report.signature_field_name))

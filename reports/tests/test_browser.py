@@ -17,7 +17,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def demo(catalogue_data, seeds, demo_data) -> None:
+def demo(seeds, demo_data) -> None:
     """The demo after the report catalogue and the stand-in seed providers are in place."""
 
 
@@ -35,9 +35,11 @@ def test_leader_writes_a_weekly_report_and_downloads_its_pdf(page, demo, held_ta
 
     page.goto("/w/kim-tra/reports/")
     page.get_by_role("link", name="Tạo báo cáo").click()
+    # The period picker opens on the week of the latest entries; the leader picks the seed's week.
+    page.get_by_label("Từ ngày").fill("2025-08-20")
+    page.get_by_role("button", name="Xem").click()
+    page.wait_for_url("**kind=week&start=2025-08-18&end=2025-08-23")
     page.get_by_label("Mẫu báo cáo").select_option(label="Báo cáo tuần về tiếp tục hoàn thiện tổ chức bộ máy")
-    page.get_by_label("Ngày bắt đầu").fill("2025-08-18")
-    page.get_by_label("Ngày kết thúc").fill("2025-08-23")
     page.get_by_role("button", name="Tạo", exact=True).click()
     page.wait_for_url("**/w/kim-tra/reports/*/")
     assert "18/08/2025 - 23/08/2025" in page.locator("h1").inner_text()

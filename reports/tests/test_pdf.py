@@ -1,8 +1,9 @@
 from __future__ import annotations
 
+import hashlib
 import re
 import subprocess
-from io import BytesIO
+from io import BytesIO, StringIO
 from pathlib import Path
 
 import pytest
@@ -157,3 +158,42 @@ def test_build_report_command(ward, seeds, demo_indicators, tmp_path: Path) -> N
     )
     text = " ".join(page_texts(out.read_bytes()))
     assert "2.818" in text and "2.393" in text
+
+
+def test_a_draft_says_so_and_the_approved_version_carries_number_and_issue_date(ward, seeds, staff) -> None:
+    import time_machine
+
+    from reports.workflow import report_approve, report_submit
+    from wards.tests.factories import MembershipFactory
+
+    report = make_report(ward, "bao-cao-tuan", WEEKLY_RANGE)
+    draft = page_texts(report_pdf(report))[0]
+    assert "DỰ THẢO" in draft
+    assert "Số: /BC-UBND" in draft.replace("\u2003", "")
+    vice = MembershipFactory(ward=ward, vice=True)
+    report_submit(report=report, actor=staff.user)
+    with time_machine.travel("2025-08-25 08:30 +07:00", tick=False):
+        report = report_approve(report=report, actor=vice.user).report
+    issued = page_texts(report.approved_pdf.file.open("rb").read())[0]
+    assert "DỰ THẢO" not in issued
+    assert "Số: 1/BC-UBND" in issued
+    assert "ngày 25 tháng 8 năm 2025" in issued
+    assert vice.user.last_name in " ".join(page_texts(report.approved_pdf.file.open("rb").read()))
+
+
+def test_build_report_writes_the_approved_version_byte_for_byte(ward, seeds, staff, tmp_path: Path) -> None:
+    from django.core.management import call_command
+
+    from reports.workflow import report_approve, report_submit
+    from wards.tests.factories import MembershipFactory
+
+    ward.slug = "kim-tra"
+    ward.save()
+    report = make_report(ward, "bao-cao-tuan", WEEKLY_RANGE)
+    report_submit(report=report, actor=staff.user)
+    report = report_approve(report=report, actor=MembershipFactory(ward=ward, vice=True).user).report
+    out = tmp_path / "weekly.pdf"
+    args = ["--ward=kim-tra", "--kind=weekly", f"--start={WEEKLY_RANGE.start}", f"--end={WEEKLY_RANGE.end}"]
+    call_command("build_report", *args, f"--output={out}", stdout=StringIO())
+    assert hashlib.sha256(out.read_bytes()).hexdigest() == report.approved_pdf.sha256
+    assert report.pdfs.count() == 1, "an approved report is not rendered again"

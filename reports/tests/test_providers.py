@@ -1,19 +1,17 @@
-"""The real providers on the demo data: every key of the two seeded templates resolves, and build_report
-prints the figures of the seeds (DESIGN §10)."""
+"""The real providers on the demo data: every key of the two seeded templates resolves (the PDFs of the seed
+reports are checked fact by fact in test_seed_fidelity)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
-from pypdf import PdfReader
 
 from assets.models import FacilityUse
 from assets.tests.factories import EquipmentItemFactory, FacilityFactory, SpendingFactory
@@ -83,8 +81,9 @@ def test_tables_of_the_templates(kim_tra: Ward) -> None:
     by_use = build_table("facilities_by_use", kim_tra, YEAR)
     assert ["Cơ sở trường học", "31"] in by_use.rows and by_use.footer[-1] == "41"
     by_unit = build_table("staffing_by_unit", kim_tra, YEAR)
-    assert by_unit.headers[1:3] == ["Ngày 01/07/2025", "Ngày 01/05/2026"]
-    assert ["Ban Chỉ huy Quân sự phường", "3", "0", "-3"] in by_unit.rows
+    assert by_unit.headers[1:3] == ["Ngày 01/7/2025", "Ngày 01/5/2026"]
+    # The count of 01/5/2026 leaves the military command out: it says so, rather than a fall from 3 to 0.
+    assert ["Ban Chỉ huy Quân sự phường", "3", "không tính", ""] in by_unit.rows
 
 
 def test_resolving_the_annual_report_runs_a_fixed_number_of_queries(kim_tra: Ward) -> None:
@@ -104,55 +103,3 @@ def test_resolving_the_annual_report_runs_a_fixed_number_of_queries(kim_tra: War
         values = resolve(kim_tra, YEAR)
     assert values["tthc.received"] == "8.607" and values["assets.facilities_schools"] == "34"
     assert len(after) == len(before)
-
-
-def pdf_text(tmp_path: Path, kind: str, period: DateRange) -> str:
-    output = tmp_path / f"{kind}.pdf"
-    call_command(
-        "build_report",
-        ward="kim-tra",
-        kind=kind,
-        start=period.start,
-        end=period.end,
-        output=output,
-        stdout=StringIO(),
-    )
-    pages = PdfReader(output).pages
-    return " ".join(" ".join(page.extract_text().split()) for page in pages)
-
-
-def test_weekly_pdf_has_the_seed_figures(kim_tra: Ward, tmp_path: Path) -> None:
-    text = pdf_text(tmp_path, "weekly", WEEK)
-    for figure in (
-        "tiếp nhận 315 hồ sơ",
-        "Bảo trợ xã hội 10 hồ sơ; Chứng thực 239 hồ sơ; Đất đai 16 hồ sơ",
-        "đúng hạn 277/277, đạt 100%",
-        "KT. CHỦ TỊCH",
-        "PHÓ CHỦ TỊCH",
-    ):
-        assert figure in text, figure
-
-
-def test_annual_pdf_has_the_seed_figures(kim_tra: Ward, tmp_path: Path) -> None:
-    text = pdf_text(tmp_path, "annual", YEAR)
-    for figure in (
-        "tiếp nhận 8.557 hồ sơ",
-        "8.258/8.260, đạt 99,97%",
-        "chiếm 0,03%",
-        "424 thủ tục",
-        "144 thủ tục trực tuyến toàn trình và 280",
-        "đạt 97,78%",
-        "178.254 m²",
-        "145.788 m²",
-        "32.466 m²",
-        "18.749.464.101 đồng",
-        "181.436.650.545 đồng",
-        "839.790.000 đồng",
-        "2.818",
-        "2.393",
-        "quản lý 41 cơ sở nhà, đất",
-        "bố trí 46 biên chế",
-        "là 43 người",
-        "thiếu 08 biên chế",
-    ):
-        assert figure in text, figure

@@ -44,4 +44,54 @@
 
   table.addEventListener("input", update);
   update();
+
+  // Keyboard entry as in a spreadsheet: Enter and the arrows move between the cells of the table.
+  const rows = Array.from(table.querySelectorAll("[data-row]")).map(function (row) {
+    return Array.from(row.querySelectorAll("input.count"));
+  });
+
+  function move(input, rowStep, columnStep) {
+    for (let r = 0; r < rows.length; r += 1) {
+      const c = rows[r].indexOf(input);
+      if (c === -1) {
+        continue;
+      }
+      const target = (rows[r + rowStep] || [])[c + columnStep];
+      if (target) {
+        target.focus();
+        target.select();
+      }
+      return Boolean(target);
+    }
+    return false;
+  }
+
+  table.addEventListener("keydown", function (event) {
+    const input = event.target;
+    if (!input.matches || !input.matches("input.count")) {
+      return;
+    }
+    // A cell just reached has its value selected: the arrows then move on, as in a spreadsheet.
+    const atStart = input.selectionStart === 0;
+    const atEnd = input.selectionEnd === input.value.length;
+    let moved = false;
+    if (event.key === "Enter") {
+      // Enter never submits the week half typed; the button below does.
+      move(input, event.shiftKey ? -1 : 1, 0);
+      event.preventDefault();
+      return;
+    }
+    if (event.key === "ArrowDown") {
+      moved = move(input, 1, 0);
+    } else if (event.key === "ArrowUp") {
+      moved = move(input, -1, 0);
+    } else if (event.key === "ArrowRight" && atEnd) {
+      moved = move(input, 0, 1);
+    } else if (event.key === "ArrowLeft" && atStart) {
+      moved = move(input, 0, -1);
+    }
+    if (moved) {
+      event.preventDefault();
+    }
+  });
 })();

@@ -1,6 +1,7 @@
-"""Render a report of a ward and range to a PDF file, by the same service as the web's worker (the PDF
-is kept as a version too): the ward's report of that template and range, created from the template
-when there is none."""
+"""Write the PDF of a ward's report of a kind and range to a file: the kept version, byte for byte, of a
+report that was approved (its signed version once signed); otherwise a fresh render by the same service
+as the web's worker (kept as a version too), of the ward's report of that range, created from the
+template when there is none."""
 
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ class Command(BaseCommand):
         report = Report.objects.filter(
             ward=ward, template=template, start=period.start, end=period.end
         ).first() or report_create(ward=ward, template=template, period=period, created_by=None)
-        pdf = report_pdf_make(report=report, requested_by=None)
+        pdf = report.signed_pdf or report.approved_pdf or report_pdf_make(report=report, requested_by=None)
         if pdf.status != PdfStatus.DONE:
             raise CommandError(pdf.failure_message)
         with pdf.file.open("rb") as stored:

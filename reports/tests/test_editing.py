@@ -1,0 +1,80 @@
+"""The report page made for editing: a duplicate report refused with a link, a refused section named
+next to itself with the typed text kept, the contents and the searchable list of figures."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from reports.models import Report, ReportTemplate
+from reports.services import DuplicateReport
+from reports.tests.factories import WEEKLY_RANGE, make_report
+from wards.tests.permissions import client_for
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_same_report_twice_is_refused_with_a_link(ward, staff) -> None:
+    existing = make_report(ward, "bao-cao-tuan", WEEKLY_RANGE)
+    template = ReportTemplate.objects.get(code="bao-cao-tuan")
+    response = client_for(staff).post(
+        reverse("reports:new", kwargs={"ward": ward.slug}) + "?kind=week&start=2025-08-18&end=2025-08-23",
+        {"template": template.pk},
+    )
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Phường đã có báo cáo này cho kỳ này" in content
+    assert reverse("reports:detail", kwargs={"ward": ward.slug, "pk": existing.pk}) in content
+    assert Report.objects.filter(ward=ward).count() == 1
+    with pytest.raises(DuplicateReport):
+        make_report(ward, "bao-cao-tuan", WEEKLY_RANGE)
+
+
+def test_another_range_or_ward_is_not_a_duplicate(ward, other_ward) -> None:
+    make_report(ward, "bao-cao-tuan", WEEKLY_RANGE)
+    make_report(other_ward, "bao-cao-tuan", WEEKLY_RANGE)
+    make_report(ward, "bao-cao-tuan", WEEKLY_RANGE.following())
+    assert Report.objects.count() == 3
+
+
+def test_a_refused_section_says_why_next_to_itself_and_keeps_the_text(ward, staff) -> None:
+    report = make_report(ward, "bao-cao-tuan", WEEKLY_RANGE)
+    section = report.sections.get(order=10)
+    response = client_for(staff).post(
+        reverse("reports:section_save", kwargs={"ward": ward.slug, "pk": report.pk, "section_pk": section.pk}),
+        {
+            f"s{section.pk}-heading": "",
+            f"s{section.pk}-body": "<p>Có [[khong.co]] hồ sơ</p>",
+            f"s{section.pk}-footnotes": "",
+        },
+    )
+    content = response.content.decode()
+    assert "data-section-error" in content and "Mục này chưa được lưu" in content and "khong.co" in content
+    assert 'data-dirty="1"' in content, "the page keeps the section marked as unsaved"
+    assert "Có [[khong.co]] hồ sơ" in content
+
+
+def test_the_page_has_contents_save_all_and_a_figure_search(ward, staff) -> None:
+    report = make_report(ward, "bao-cao-tuan", WEEKLY_RANGE)
+    content = (
+        client_for(staff).get(reverse("reports:detail", kwargs={"ward": ward.slug, "pk": report.pk})).content.decode()
+    )
+    assert content.count("data-toc=") == report.sections.count()
+    assert 'id="save-all"' in content and 'id="placeholder-search"' in content
+    assert "reports/report_page.js" in content
+
+
+def test_section_ids_stay_plain_digits_past_a_thousand(ward, staff) -> None:
+    """The Vietnamese format groups thousands ("1.234"); an id in an HTML id or a selector must not be."""
+    report = make_report(ward, "bao-cao-tuan", WEEKLY_RANGE)
+    section = report.sections.get(order=10)
+    old_pk = section.pk
+    section.pk = old_pk + 12345
+    section.save(force_insert=True)
+    report.sections.filter(pk=old_pk).delete()
+    content = (
+        client_for(staff).get(reverse("reports:detail", kwargs={"ward": ward.slug, "pk": report.pk})).content.decode()
+    )
+    pk = str(section.pk)
+    assert f'id="section-{pk}"' in content and f'id="section-preview-{pk}"' in content
+    assert f'data-toc="{pk}"' in content and f'href="#section-{pk}"' in content
