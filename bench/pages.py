@@ -1,0 +1,178 @@
+"""Median time and SQL query count of every main page, at 2 wards and at 40 (issue 11, item 6).
+
+Run as `.venv/bin/python bench/pages.py [--runs N] [--scale 40]`, with DATABASE_URL naming a scratch
+database (PostgreSQL: its tables are dropped and made again; without it, a scratch SQLite file). The demo
+is loaded (2 wards), every page is timed through Django's test client with the whole middleware stack,
+then `load_demo --scale` makes the city full size and every page is timed again. Each figure is also
+printed as a ratio to a trivial view (a bare HttpResponse behind the same middleware) timed in the same
+run, so that runs on a busy machine can be compared.
+Targets: the same query count at 2 and at 40 wards for every page; every median at most 100 ms, /city/
+at most 150 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET_MS = 100
+CITY_TARGET_MS = 150
+
+
+def setup_django() -> None:
+    sys.path.insert(0, str(ROOT))
+    os.environ["DJANGO_SETTINGS_MODULE"] = "kimtra_portal.settings.test"
+    os.environ.pop("REDIS_URL", None)
+    import django
+
+    django.setup()
+
+
+def fresh_database() -> None:
+    from django.core.management import call_command
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
+    call_command("migrate", verbosity=0)
+
+
+def load_demo() -> None:
+    from django.conf import settings
+    from django.core.management import call_command
+
+    settings.DEBUG = True  # load_demo refuses to run otherwise; this database is thrown away
+    call_command("load_demo", verbosity=1)
+    settings.DEBUG = False
+
+
+def load_scale(scale: int) -> None:
+    """What `load_demo --scale` adds, without loading the first two wards' demo again."""
+    from django.utils import timezone
+
+    from demo import scale as generator
+    from wards.models import Ward
+
+    result = generator.load(Ward.objects.get(slug="kim-tra").city, scale, timezone.localdate())
+    print(f"{result.created} wards made, {result.wards} in all: {result.rows}")
+
+
+def pages() -> dict[str, tuple[str, str]]:
+    """Page name → (user, URL)."""
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from reports.models import Report, ReportTemplate
+    from reports.services import report_create
+    from wards.models import Ward
+    from wards.periods import DateRange, PeriodKind
+
+    today = timezone.localdate()
+    year = DateRange(today - timedelta(days=364), today)
+    ward = Ward.objects.get(slug="kim-tra")
+    report = Report.objects.filter(ward=ward, template__code="bao-cao-tuan").order_by("-end").first()
+    if report is None:
+        template = ReportTemplate.objects.get(code="bao-cao-tuan")
+        report = report_create(ward=ward, template=template, period=PeriodKind.WEEK.containing(today), created_by=None)
+    staff, city = "kimtra.canbo", "sonoivu"
+    w = {"ward": ward.slug}
+    return {
+        "trivial view": (staff, "/bench-trivial/"),
+        "ward dashboard": (staff, reverse("dashboard", kwargs=w)),
+        "procedures, a year": (staff, f"{reverse('procedures:overview', kwargs=w)}?{year.query()}"),
+        "staffing": (staff, f"{reverse('staffing:overview', kwargs=w)}?date={today.isoformat()}"),
+        "assets": (staff, f"{reverse('assets:register', kwargs=w)}?date={today.isoformat()}"),
+        "indicators, a year": (staff, f"{reverse('indicators:values', kwargs=w)}?{year.query()}"),
+        "report page": (staff, reverse("reports:detail", kwargs={**w, "pk": report.pk})),
+        "/city/, 26 weeks": (city, f"{reverse('city:home')}?periods=26"),
+        "/city/totals/, a year": (city, f"{reverse('city:totals')}?{year.query()}"),
+    }
+
+
+def measure(runs: int) -> dict[str, tuple[float, int]]:
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    clients = {}
+    results = {}
+    for name, (user, url) in pages().items():
+        if user not in clients:
+            clients[user] = Client()
+            clients[user].force_login(get_user_model().objects.get(username=user))
+        client = clients[user]
+        for _ in range(2):  # warm the template and translation caches
+            status = client.get(url).status_code
+            if status != 200:
+                raise SystemExit(f"{name}: {url} answered {status}")
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            client.get(url)
+            times.append(time.perf_counter() - started)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        results[name] = (statistics.median(times) * 1000, len(queries))
+    return results
+
+
+def report(label: str, results: dict[str, tuple[float, int]]) -> None:
+    base_ms, base_queries = results["trivial view"]
+    print(f"\n{label}")
+    print(f"{'page':<24}{'median ms':>10}{'x trivial':>11}{'queries':>9}{'x trivial':>11}")
+    for name, (ms, queries) in results.items():
+        print(f"{name:<24}{ms:>10.1f}{ms / base_ms:>11.1f}{queries:>9}{queries / max(base_queries, 1):>11.1f}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--scale", type=int, default=40)
+    args = parser.parse_args()
+    scratch = None
+    if not os.environ.get("DATABASE_URL"):
+        scratch = tempfile.NamedTemporaryFile(suffix=".sqlite3", delete=False)  # noqa: SIM115 (kept for the run)
+        os.environ["DATABASE_URL"] = f"sqlite:///{scratch.name}"
+    setup_django()
+    from django.db import connection
+    from django.http import HttpResponse
+    from django.urls import clear_url_caches, path
+
+    from kimtra_portal import urls
+
+    urls.urlpatterns.append(path("bench-trivial/", lambda request: HttpResponse("ok")))
+    clear_url_caches()
+    print(f"database: {connection.vendor} {connection.settings_dict['NAME']}")
+    fresh_database()
+    load_demo()
+    small = measure(args.runs)
+    report("2 wards", small)
+    started = time.monotonic()
+    load_scale(args.scale)
+    print(f"load_demo --scale {args.scale}: {time.monotonic() - started:.0f} s")
+    large = measure(args.runs)
+    report(f"{args.scale} wards", large)
+    failures = []
+    for name, (ms, queries) in large.items():
+        if queries != small[name][1]:
+            failures.append(f"{name}: {small[name][1]} queries at 2 wards, {queries} at {args.scale}")
+        target = CITY_TARGET_MS if name.startswith("/city/,") else TARGET_MS
+        if ms > target and name != "trivial view":
+            failures.append(f"{name}: {ms:.0f} ms > {target} ms")
+    print("\n" + ("\n".join(failures) if failures else "all targets met"))
+    if scratch is not None:
+        Path(scratch.name).unlink()
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
