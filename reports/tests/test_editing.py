@@ -68,10 +68,9 @@ def test_section_ids_stay_plain_digits_past_a_thousand(ward, staff) -> None:
     """The Vietnamese format groups thousands ("1.234"); an id in an HTML id or a selector must not be."""
     report = make_report(ward, "bao-cao-tuan", WEEKLY_RANGE)
     section = report.sections.get(order=10)
-    old_pk = section.pk
-    section.pk = old_pk + 12345
+    report.sections.filter(pk=section.pk).delete()
+    section.pk += 12345
     section.save(force_insert=True)
-    report.sections.filter(pk=old_pk).delete()
     content = (
         client_for(staff).get(reverse("reports:detail", kwargs={"ward": ward.slug, "pk": report.pk})).content.decode()
     )
