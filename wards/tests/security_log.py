@@ -5,14 +5,13 @@ from __future__ import annotations
 import logging
 
 import pytest
-
-from kimtra_portal.settings.env import SECURITY_LOG_DATEFMT, SECURITY_LOG_FORMAT
-
-FORMATTER = logging.Formatter(SECURITY_LOG_FORMAT, SECURITY_LOG_DATEFMT)
+from django.conf import settings
 
 
 def security_lines(caplog: pytest.LogCaptureFixture) -> list[str]:
-    return [FORMATTER.format(r) for r in caplog.records if r.name == "kimtra.security"]
+    formatter = settings.LOGGING["formatters"]["security"]
+    line = logging.Formatter(formatter["format"], formatter["datefmt"])
+    return [line.format(r) for r in caplog.records if r.name == "kimtra.security"]
 
 
 def line_with(caplog: pytest.LogCaptureFixture, event: str) -> str:
