@@ -25,3 +25,22 @@ class VietnameseFirstLocaleMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class NoStoreForSignedInMiddleware:
+    """`Cache-Control: no-store` on every response to a signed-in user (DESIGN §12).
+
+    A shared office computer keeps what the browser caches: after sign-out, Back or the disk cache must
+    not show a ward's figures to the next person. Static files (served before this in production by
+    WhiteNoise, here excluded in case they pass through) and /healthz keep their own headers."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.exempt = (f"/{settings.STATIC_URL.strip('/')}/", "/healthz")
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if request.user.is_authenticated and not request.path.startswith(self.exempt):
+            # Replaces any max-age a view set: for a signed-in page nothing may be kept.
+            response["Cache-Control"] = "no-store"
+        return response

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 
 from wards.models import Membership, Role
 from wards.periods import DateRange
+from wards.security import security_log_on_commit
 from wards.services import figure_lock_lift, figure_lock_set
 
 from . import notify
@@ -144,6 +145,20 @@ def _move(
     locked.save()
     event = ReportEvent.objects.create(
         report=locked, action=action, from_state=before, to_state=transition.target, actor=actor, reason=reason
+    )
+    # Logged once committed (never a transition that was rolled back), and before the e-mail, whose failure
+    # must not cost the log line.
+    transaction.on_commit(
+        security_log_on_commit(
+            "report.transition",
+            user=actor,
+            report=locked.pk,
+            ward=locked.ward.slug,
+            action=action,
+            from_state=before,
+            to_state=transition.target,
+            reason=reason,
+        )
     )
     transaction.on_commit(lambda: notify.transition_made(event.pk))
     return Outcome(report=locked)

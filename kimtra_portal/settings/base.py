@@ -9,7 +9,7 @@ from pathlib import Path
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from .env import celery_config, database_config, email_config, env_bool, env_list
+from .env import celery_config, database_config, email_config, env_bool, env_list, logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 ENV = os.environ
@@ -55,6 +55,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "wards.security.SecurityLogMiddleware",
+    "kimtra_portal.middleware.NoStoreForSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -179,15 +181,6 @@ PORTAL_BASE_URL = ENV.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 # load_demo approves and signs the demo reports, which renders their PDFs (tests of the figures skip it).
 DEMO_REPORTS = True
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": ENV.get("LOG_LEVEL", "INFO")},
-    # WeasyPrint logs each rendering step and fontTools each subset at INFO: noise in worker logs.
-    "loggers": {
-        "axes": {"level": "WARNING"},
-        "weasyprint": {"level": "WARNING"},
-        "fontTools": {"level": "WARNING"},
-    },
-}
+# Behind this many reverse proxies the client's address is read from X-Forwarded-For (wards.security).
+SECURITY_TRUSTED_PROXIES = int(ENV.get("SECURITY_TRUSTED_PROXIES", "0"))
+LOGGING = logging_config(ENV, BASE_DIR)

@@ -79,3 +79,43 @@ def email_config(env: Mapping[str, str], *, debug: bool) -> dict[str, Any]:
         "EMAIL_USE_TLS": env_bool(env, "EMAIL_USE_TLS", False),
         "EMAIL_USE_SSL": env_bool(env, "EMAIL_USE_SSL", False),
     } | sender
+
+
+# TCVN 14423 asks for at least a month of security records; DESIGN §12 keeps twelve months and more.
+SECURITY_LOG_BACKUPS = 400
+SECURITY_LOG_FORMAT = "%(asctime)s %(levelname)s ip=%(ip)s user=%(user)s %(message)s"
+SECURITY_LOG_DATEFMT = "%Y-%m-%dT%H:%M:%S%z"
+
+
+def logging_config(env: Mapping[str, str], base_dir: Path, *, security_file: bool = True) -> dict[str, Any]:
+    """The console for everything; the security log also to a file rotated at local midnight, one file a
+    day kept SECURITY_LOG_BACKUPS days, in SECURITY_LOG_DIR (default `logs/` beside the code)."""
+    security_handlers = []
+    handlers: dict[str, Any] = {"console": {"class": "logging.StreamHandler"}}
+    if security_file:
+        folder = Path(env.get("SECURITY_LOG_DIR", "").strip() or base_dir / "logs")
+        handlers["security_file"] = {
+            "class": "kimtra_portal.logfiles.SharedTimedRotatingFileHandler",
+            "filename": str(folder / "security.log"),
+            "when": "midnight",
+            "backupCount": SECURITY_LOG_BACKUPS,
+            "encoding": "utf-8",
+            "formatter": "security",
+        }
+        security_handlers.append("security_file")
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"security": {"format": SECURITY_LOG_FORMAT, "datefmt": SECURITY_LOG_DATEFMT}},
+        "filters": {"security_context": {"()": "wards.security.SecurityContextFilter"}},
+        "handlers": handlers,
+        "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "INFO")},
+        "loggers": {
+            # Propagates to the console as well: the file is the record, the console what operators watch.
+            "kimtra.security": {"handlers": security_handlers, "level": "INFO", "filters": ["security_context"]},
+            # WeasyPrint logs each rendering step and fontTools each subset at INFO: noise in worker logs.
+            "axes": {"level": "WARNING"},
+            "weasyprint": {"level": "WARNING"},
+            "fontTools": {"level": "WARNING"},
+        },
+    }

@@ -16,6 +16,8 @@ if not ALLOWED_HOSTS:  # noqa: F405
 
 # TLS ends at the reverse proxy, which tells us the original scheme.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The same proxy appends the client's address to X-Forwarded-For: the security log reads it there.
+SECURITY_TRUSTED_PROXIES = int(ENV.get("SECURITY_TRUSTED_PROXIES", "1"))
 SECURE_SSL_REDIRECT = env_bool(ENV, "SECURE_SSL_REDIRECT", True)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365

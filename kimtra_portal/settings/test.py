@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from .base import *  # noqa: F403
+from .base import BASE_DIR, ENV
+from .env import logging_config
 
 SECRET_KEY = "test-only-key-kimtra-portal-0123456789-abcdefghijklmnopqrstuvwxyz"  # noqa: S105 (tests only)
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
@@ -14,3 +16,5 @@ STORAGES = {
 # The demo's reports render four PDFs on every load_demo; the tests of the demo figures do without them
 # (reports/tests/test_demo.py loads them, with a stand-in renderer).
 DEMO_REPORTS = False
+# No security log file in the repository: records still reach the console and pytest's caplog.
+LOGGING = logging_config(ENV, BASE_DIR, security_file=False)

@@ -3,6 +3,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,8 @@ def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=BASE_DIR,
-        env={**clean, **env},
+        # Production settings write the security log: into a temporary folder, not the repository.
+        env={**clean, "SECURITY_LOG_DIR": str(Path(tempfile.gettempdir()) / "kimtra-test-security-log"), **env},
         capture_output=True,
         text=True,
         timeout=120,
