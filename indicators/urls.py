@@ -9,4 +9,6 @@ urlpatterns = [
     path("sheet.xlsx", views.indicator_sheet, name="sheet"),
     path("upload/", views.indicator_upload, name="upload"),
     path("upload/confirm/", views.indicator_upload_confirm, name="upload_confirm"),
+    path("register/", views.register_upload, name="register"),
+    path("register/confirm/", views.register_upload_confirm, name="register_confirm"),
 ]

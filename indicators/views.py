@@ -18,6 +18,7 @@ from wards.periods import PeriodKind
 from .excel import IndicatorImporter
 from .figures import indicator_catalogue, indicator_values_at, latest_period
 from .forms import IndicatorValuesForm
+from .register import RegisterImporter, RegisterUploadForm
 from .services import indicator_values_save
 
 
@@ -70,4 +71,21 @@ indicator_upload, indicator_upload_confirm = upload_views(
     download="sheet",
     upload="upload",
     confirm="upload_confirm",
+)
+
+
+register_upload, register_upload_confirm = upload_views(
+    RegisterImporter(),
+    namespace="indicators",
+    nav="indicators/_nav.html",
+    heading=gettext_lazy("Documents issued from the register"),
+    download="",
+    upload="register",
+    confirm="register_confirm",
+    intro=gettext_lazy(
+        "Upload the outgoing-document register (sổ đăng ký văn bản đi) as the document system exports it to "
+        "Excel. The documents dated in the range are counted by type from their ký hiệu; copies are not counted. "
+        "You will see the counts before anything is saved."
+    ),
+    form_class=RegisterUploadForm,
 )

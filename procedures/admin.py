@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import CaseVolume, ProcedureCatalogue, ProcedureField
+from .models import CaseVolume, FieldAlias, ProcedureCatalogue, ProcedureField
 
 
 @admin.register(ProcedureField)
@@ -24,3 +24,10 @@ class CaseVolumeAdmin(SimpleHistoryAdmin):
 class ProcedureCatalogueAdmin(SimpleHistoryAdmin):
     list_display = ["ward", "as_of", "procedures", "fully_online", "partly_online", "boundary_free_cases"]
     list_filter = ["ward"]
+
+
+@admin.register(FieldAlias)
+class FieldAliasAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "field", "ward"]
+    list_filter = ["ward", "field"]
+    search_fields = ["name"]

@@ -8,7 +8,7 @@ from django import forms
 
 from wards.fields import figure_messages
 
-from .models import COUNT_FIELDS, MAX_COUNT, CaseVolume, ProcedureCatalogue, ProcedureField
+from .models import COUNT_FIELDS, MAX_COUNT, CaseVolume, FieldAlias, ProcedureCatalogue, ProcedureField
 
 
 class WeekRowForm(forms.Form):
@@ -50,3 +50,19 @@ class CatalogueForm(forms.ModelForm):
             "boundary_free_cases",
         ]
         widgets = {"as_of": forms.DateInput(attrs={"type": "date"})}
+
+
+class FieldAliasForm(forms.ModelForm):
+    """A name of the one-stop system and the field of ours it means."""
+
+    class Meta:
+        model = FieldAlias
+        fields = ["name", "field"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["field"].queryset = ProcedureField.objects.filter(active=True)
+
+    def validate_unique(self) -> None:
+        # The service replaces a name already remembered instead of refusing it.
+        pass

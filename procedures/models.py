@@ -44,6 +44,7 @@ RESOLVED_STATUSES = ("awaiting_return", "returned", "awaiting_issuance")
 COUNT_FIELDS = (
     "received",
     "received_online",
+    "carried_over",
     *STATUS_FIELDS,
     "resolved_on_time",
     "resolved_late",
@@ -86,6 +87,9 @@ class CaseVolume(models.Model):
     end = models.DateField(_("end date"))
     received = count_field(_("received"))
     received_online = count_field(_("received online"))
+    # Cases received before the period and still open at its start (column 6 of form II.06a): never
+    # counted again as received, but resolved or still in progress here, so they join the statuses.
+    carried_over = count_field(_("carried over from the previous period"))
     in_progress_on_time = count_field(_("in progress, within the deadline"))
     in_progress_overdue = count_field(_("in progress, overdue"))
     returned_for_supplement = count_field(_("returned for supplement"))
@@ -147,11 +151,17 @@ class CaseVolume(models.Model):
             if counts[part] > counts[whole]:
                 refuse(part, message)
         status_total = sum(counts[name] for name in STATUS_FIELDS)
-        if status_total != counts["received"]:
+        if status_total != counts["received"] + counts["carried_over"]:
+            values = {"statuses": status_total, "received": counts["received"], "carried": counts["carried_over"]}
             refuse(
                 "received",
-                _("The statuses add up to %(statuses)s, not to the %(received)s cases received.")
-                % {"statuses": status_total, "received": counts["received"]},
+                _(
+                    "The statuses add up to %(statuses)s, not to the %(received)s cases received and "
+                    "%(carried)s carried over."
+                )
+                % values
+                if counts["carried_over"]
+                else _("The statuses add up to %(statuses)s, not to the %(received)s cases received.") % values,
             )
         resolved = counts["resolved_on_time"] + counts["resolved_late"]
         decided = sum(counts[name] for name in RESOLVED_STATUSES)
@@ -173,6 +183,27 @@ class CaseVolume(models.Model):
                 errors.setdefault("start", []).extend(error.message_dict["start"])
         if errors:
             raise ValidationError(errors)
+
+
+class FieldAlias(models.Model):
+    """A name the one-stop system gives one of our fields ("Lĩnh vực Chứng thực" for "Chứng thực"),
+    remembered per ward so that the next import of form II.06a matches it without asking."""
+
+    ward = models.ForeignKey(Ward, on_delete=models.CASCADE, related_name="field_aliases", verbose_name=_("ward"))
+    name = models.CharField(_("name in the one-stop system"), max_length=300)
+    field = models.ForeignKey(
+        ProcedureField, on_delete=models.CASCADE, related_name="aliases", verbose_name=_("our field")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("field name mapping")
+        verbose_name_plural = _("field name mappings")
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["ward", "name"], name="procedures_fieldalias_unique_name")]
+
+    def __str__(self) -> str:
+        return f"{self.name} → {self.field}"
 
 
 class ProcedureCatalogue(models.Model):

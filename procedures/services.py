@@ -14,9 +14,10 @@ from django.db import transaction
 from wards.locks import FiguresLocked, assert_unlocked, lock_covering, lock_message
 from wards.models import Ward
 from wards.periods import DateRange
-from wards.records import record_upsert
+from wards.records import record_save, record_upsert
 
-from .models import COUNT_FIELDS, CaseVolume, ProcedureCatalogue, ProcedureField
+from .form06a import normal
+from .models import COUNT_FIELDS, CaseVolume, FieldAlias, ProcedureCatalogue, ProcedureField
 
 Counts = Mapping[str, int]
 
@@ -145,3 +146,19 @@ def catalogue_save(
             "is_demo": is_demo,
         },
     )
+
+
+@transaction.atomic
+def field_alias_save(*, ward: Ward, name: str, field: ProcedureField) -> FieldAlias:
+    """Remember that the one-stop system's `name` is our `field` for this ward; a name already
+    remembered (written with other capitals or spacing) is pointed at `field` instead."""
+    name = " ".join(name.split())
+    existing = next(
+        (alias for alias in FieldAlias.objects.filter(ward=ward) if normal(alias.name) == normal(name)), None
+    )
+    return record_save(existing or FieldAlias(ward=ward), {"name": name, "field": field})
+
+
+@transaction.atomic
+def field_alias_delete(*, ward: Ward, alias_id: int) -> None:
+    FieldAlias.objects.filter(ward=ward, pk=alias_id).delete()

@@ -6,10 +6,11 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
 from wards.access import WardAccess, ward_view
 from wards.excel.views import sheet_download, upload_views
@@ -22,11 +23,12 @@ from wards.tables import configure, filter_context
 from . import selectors
 from .chart import week_chart
 from .excel import WeekImporter
+from .excel_06a import Form06aImporter, Form06aUploadForm
 from .figures import figures_for, latest_period
 from .filters import EntryFilter
-from .forms import CatalogueForm, WeekFormSet
-from .models import COUNT_FIELDS, STATUS_FIELDS, CaseVolume
-from .services import WeekRejected, catalogue_save, week_save
+from .forms import CatalogueForm, FieldAliasForm, WeekFormSet
+from .models import COUNT_FIELDS, STATUS_FIELDS, CaseVolume, FieldAlias
+from .services import WeekRejected, catalogue_save, field_alias_delete, field_alias_save, week_save
 from .tables import EntryPeriodTable
 
 
@@ -156,6 +158,53 @@ upload, upload_confirm = upload_views(
     confirm="upload_confirm",
     css="procedures/procedures.css",
 )
+
+
+import_06a, import_06a_confirm = upload_views(
+    Form06aImporter(),
+    namespace="procedures",
+    nav="procedures/_nav.html",
+    heading=gettext_lazy("Import form II.06a"),
+    download="",
+    upload="import_06a",
+    confirm="import_06a_confirm",
+    css="procedures/procedures.css",
+    intro=gettext_lazy(
+        "Upload form II.06a (Biểu số II.06a/VPCP/KSTT) as the one-stop system exports it to Excel, unchanged. "
+        "The period is taken from its line “Kỳ báo cáo”, or from the dates below. You will see what changes "
+        "before anything is saved; then every field is saved, or none."
+    ),
+    form_class=Form06aUploadForm,
+)
+
+
+@ward_view(read=WARD_ROLES, write=WARD_ROLES)
+def field_names(request: HttpRequest, access: WardAccess) -> HttpResponse:
+    """The one-stop system's names of our fields that this ward's imports remember."""
+    form = FieldAliasForm(request.POST or None, initial={"name": request.GET.get("name", "")})
+    if request.method == "POST" and form.is_valid():
+        try:
+            field_alias_save(ward=access.ward, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The field name is remembered for the next imports."))
+            return redirect("procedures:field_names", ward=access.ward.slug)
+    aliases = FieldAlias.objects.filter(ward=access.ward).select_related("field")
+    return render(
+        request,
+        "procedures/field_names.html",
+        {"access": access, "ward": access.ward, "form": form, "aliases": aliases},
+    )
+
+
+@require_POST
+@ward_view(read=WARD_ROLES, write=WARD_ROLES)
+def field_name_delete(request: HttpRequest, access: WardAccess, alias_id: int) -> HttpResponse:
+    alias = get_object_or_404(FieldAlias, ward=access.ward, pk=alias_id)
+    field_alias_delete(ward=access.ward, alias_id=alias.pk)
+    messages.success(request, _("The field name “%(name)s” is forgotten.") % {"name": alias.name})
+    return redirect("procedures:field_names", ward=access.ward.slug)
 
 
 @ward_view(read=ALL_ROLES, write=WARD_ROLES)

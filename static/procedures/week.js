@@ -1,5 +1,6 @@
 // The week table (templates/procedures/week.html): column totals of every count, and per row the
-// sum of the statuses, marked when it differs from the cases received (the server refuses that row).
+// sum of the statuses, marked when it differs from the cases received plus those carried over from the
+// previous period (the server refuses that row).
 (function () {
   "use strict";
 
@@ -27,8 +28,8 @@
         if (statuses.has(input.dataset.count)) {
           statusSum += number;
         }
-        if (input.dataset.count === "received") {
-          received = number;
+        if (input.dataset.count === "received" || input.dataset.count === "carried_over") {
+          received += number;
         }
       });
       const cell = row.querySelector("[data-row-total]");

@@ -9,13 +9,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any, Literal
+from typing import IO, Any, Literal
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 from wards.models import Ward
 
-from .io import ParsedSheet, SheetRow, where
+from .io import ParsedSheet, SheetRow, read_workbook, where
 from .layout import SheetLayout
 
 Action = Literal["create", "change", "keep"]
@@ -35,6 +35,8 @@ class PlanRow:
     action: Action = "keep"
     changes: list[Change] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    # What the clerk should know without it stopping the save (figures the sheet cannot carry).
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -88,6 +90,11 @@ class Importer(ABC):
 
     name: str
     layout: SheetLayout
+
+    def read(self, upload: IO[bytes], options: Mapping[str, Any]) -> ParsedSheet:
+        """The uploaded file as a parsed sheet; `options` are the upload form's other fields. Our own
+        sheets are read by their layout; an importer of another system's export reads it its own way."""
+        return read_workbook(upload, self.layout)
 
     @abstractmethod
     def plan(self, ward: Ward, sheet: ParsedSheet) -> ImportPlan: ...

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from wards.access import WardAccess, ward_view
 from wards.models import WARD_ROLES
 
-from .io import XLSX, SheetError, check_archive, read_workbook, write_workbook
+from .io import XLSX, SheetError, check_archive, write_workbook
 from .plan import Importer, ImportRejected
 
 
@@ -56,10 +56,16 @@ def _session_key(importer: Importer) -> str:
 
 
 def sheet_upload(
-    request: HttpRequest, access: WardAccess, importer: Importer, *, confirm_url: str, page: Mapping[str, Any]
+    request: HttpRequest,
+    access: WardAccess,
+    importer: Importer,
+    *,
+    confirm_url: str,
+    page: Mapping[str, Any],
+    form_class: type[SheetUploadForm] = SheetUploadForm,
 ) -> HttpResponse:
     """Upload a filled sheet and see what would change: the dry run. Nothing is saved here."""
-    form = SheetUploadForm(request.POST or None, request.FILES or None)
+    form = form_class(request.POST or None, request.FILES or None)
     context: dict[str, Any] = {
         "access": access,
         "ward": access.ward,
@@ -69,7 +75,7 @@ def sheet_upload(
     }
     if request.method == "POST" and form.is_valid():
         try:
-            sheet = read_workbook(form.cleaned_data["file"], importer.layout)
+            sheet = importer.read(form.cleaned_data["file"], form.cleaned_data)
         except SheetError as error:
             form.add_error("file", str(error))
         else:
@@ -111,17 +117,28 @@ def upload_views(
     upload: str,
     confirm: str,
     css: str = "",
+    intro: Any = "",
+    form_class: type[SheetUploadForm] = SheetUploadForm,
 ) -> tuple[Callable[..., HttpResponse], Callable[..., HttpResponse]]:
     """The upload (dry run) and confirmation views of one importer, for the ward's own staff. The
-    arguments name the app's URLs: `download` gives the sheet, `upload` and `confirm` are these views."""
+    arguments name the app's URLs: `download` gives the sheet (empty for another system's export, which
+    has none), `upload` and `confirm` are these views; `intro` replaces the page's first paragraph."""
 
     def url(name: str, access: WardAccess) -> str:
         return reverse(f"{namespace}:{name}", kwargs={"ward": access.ward.slug})
 
     @ward_view(read=WARD_ROLES, write=WARD_ROLES)
     def upload_view(request: HttpRequest, access: WardAccess) -> HttpResponse:
-        page = {"nav": nav, "heading": heading, "download_url": url(download, access), "css": css}
-        return sheet_upload(request, access, importer, confirm_url=url(confirm, access), page=page)
+        page = {
+            "nav": nav,
+            "heading": heading,
+            "download_url": url(download, access) if download else "",
+            "css": css,
+            "intro": intro,
+        }
+        return sheet_upload(
+            request, access, importer, confirm_url=url(confirm, access), page=page, form_class=form_class
+        )
 
     @require_POST
     @ward_view(read=WARD_ROLES, write=WARD_ROLES)
