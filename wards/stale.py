@@ -92,7 +92,8 @@ def _display(model: type[Model], attname: str, value: Any) -> str:
     if internal == "DateField":
         return vi_date(date.fromisoformat(value))
     if internal == "DecimalField":
-        return vi_decimal(Decimal(value), field.decimal_places)
+        number = Decimal(value)
+        return vi_number(number) if number == number.to_integral_value() else vi_decimal(number, field.decimal_places)
     if internal in {"IntegerField", "PositiveIntegerField", "PositiveSmallIntegerField", "BigIntegerField"}:
         return vi_number(value)
     if internal == "BooleanField":
@@ -186,7 +187,8 @@ def assert_fresh(
     or forged) counts as stale, with nothing to list."""
     if version is None:
         return
-    list(rows.order_by().select_for_update().values_list("pk", flat=True))
+    # Only the rows' own table: a filter through a join (the indicator's kind) must not lock the catalogue.
+    list(rows.order_by().select_for_update(of=("self",)).values_list("pk", flat=True))
     now = _read(rows, fields)
     try:
         read = signing.loads(version, salt=_SALT)
