@@ -28,6 +28,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from .formatting import person_name, vi_date, vi_decimal, vi_number
@@ -57,6 +58,12 @@ def _sign(rows: Rows) -> str:
 def version_of(rows: QuerySet[Any], *, fields: Sequence[str]) -> str:
     """The version of `rows` (their `fields`) as they are stored now, to carry in the form."""
     return _sign(_read(rows, fields))
+
+
+def versions_of(rows: QuerySet[Any], *, fields: Sequence[str]) -> dict[int, str]:
+    """pk → the version of that row alone, read in one query: a page of forms, one per row (the
+    sections of a report), each saved on its own."""
+    return {int(pk): _sign({pk: values}) for pk, values in _read(rows, fields).items()}
 
 
 def posted_version(request: HttpRequest) -> str | None:
@@ -98,7 +105,8 @@ def _display(model: type[Model], attname: str, value: Any) -> str:
         return vi_number(value)
     if internal == "BooleanField":
         return _("yes") if value else _("no")
-    text = str(value)
+    # Prose (a report section's body) is stored as HTML: the message shows its words.
+    text = strip_tags(str(value)).strip()
     return text if len(text) <= 80 else text[:77] + "…"
 
 

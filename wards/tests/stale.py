@@ -32,12 +32,14 @@ def two_sessions(
     second_data: Mapping[str, Any],
     form_url: str | None = None,
     nth: int = 0,
+    answer_nth: int | None = None,
     headers: Mapping[str, str] | None = None,
 ) -> str:
     """Both sessions GET `form_url` (default `url`), then both POST their data with the version their
-    page carried (the `nth` form's); returns the second's page, after checking that the first save went
-    through and the second was refused (a page, not a redirect) with the stale message and a version
-    of the rows as they are now, so that saving again after reading the message goes through."""
+    page carried (the `nth` form's; `answer_nth` in the refused answer, default `nth`). Returns the
+    second's page, after checking that the first save went through and the second was refused (a page,
+    not a redirect) with the stale message and a version of the rows as they are now, so that saving
+    again after reading the message goes through."""
     clients: list[Client] = [client_for(first), client_for(second)]
     pages = [client.get(form_url or url) for client in clients]
     read = []
@@ -54,6 +56,8 @@ def two_sessions(
     assert refused.status_code == 200, refused.status_code
     content = html.unescape(refused.content.decode())
     assert REFUSED in content, content
+    # The answer to an htmx save is the one form's fragment, not the page.
+    at = nth if answer_nth is None else answer_nth
     current = versions_in(content)
-    assert len(current) > nth and current[nth] != read[1], "the refused page carries the version of now"
+    assert len(current) > at and current[at] != read[1], "the refused page carries the version of now"
     return content
