@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -39,31 +40,50 @@ _SALT = "wards.stale"
 Rows = dict[str, dict[str, Any]]  # pk → attname → value as JSON reads it back
 
 
-def _attnames(model: type[Model], fields: Sequence[str]) -> list[str]:
-    return [model._meta.get_field(name).attname for name in fields]
+@dataclass(frozen=True)
+class Watched:
+    """Rows of one model a form edits, their edited fields, and how a changed row is named."""
+
+    rows: QuerySet[Any]
+    fields: Sequence[str]
+    label: Callable[[Any], str] = str
+
+    @property
+    def key(self) -> str:
+        return self.rows.model._meta.label_lower
 
 
-def _read(rows: QuerySet[Any], fields: Sequence[str]) -> Rows:
-    attnames = _attnames(rows.model, fields)
+def _parts(
+    rows: QuerySet[Any] | Sequence[Watched], fields: Sequence[str], label: Callable[[Any], str]
+) -> list[Watched]:
+    return [Watched(rows, fields, label)] if isinstance(rows, QuerySet) else list(rows)
+
+
+def _read(part: Watched) -> Rows:
+    attnames = [part.rows.model._meta.get_field(name).attname for name in part.fields]
     # Through JSON and back, so that a value read now compares equal to the same value signed earlier
     # (dates and decimals become strings either way).
-    stored = {str(row.pop("pk")): row for row in rows.order_by().values("pk", *attnames)}
+    stored = {str(row.pop("pk")): row for row in part.rows.order_by().values("pk", *attnames)}
     return json.loads(json.dumps(stored, cls=DjangoJSONEncoder))
 
 
-def _sign(rows: Rows) -> str:
-    return signing.dumps({"t": timezone.now().isoformat(), "rows": rows}, salt=_SALT, compress=True)
+def _sign(read: dict[str, Rows]) -> str:
+    return signing.dumps({"t": timezone.now().isoformat(), "rows": read}, salt=_SALT, compress=True)
 
 
-def version_of(rows: QuerySet[Any], *, fields: Sequence[str]) -> str:
-    """The version of `rows` (their `fields`) as they are stored now, to carry in the form."""
-    return _sign(_read(rows, fields))
+def version_of(
+    rows: QuerySet[Any] | Sequence[Watched], *, fields: Sequence[str] = (), label: Callable[[Any], str] = str
+) -> str:
+    """The version of `rows` (their `fields`) as they are stored now, to carry in the form; `rows` may
+    be several Watched parts for a form over more than one model (a snapshot and its lines)."""
+    return _sign({part.key: _read(part) for part in _parts(rows, fields, label)})
 
 
 def versions_of(rows: QuerySet[Any], *, fields: Sequence[str]) -> dict[int, str]:
     """pk → the version of that row alone, read in one query: a page of forms, one per row (the
     sections of a report), each saved on its own."""
-    return {int(pk): _sign({pk: values}) for pk, values in _read(rows, fields).items()}
+    key = rows.model._meta.label_lower
+    return {int(pk): _sign({key: {pk: values}}) for pk, values in _read(Watched(rows, fields)).items()}
 
 
 def posted_version(request: HttpRequest) -> str | None:
@@ -181,11 +201,37 @@ def changes(
     return lines
 
 
+def stale_error(
+    version: str | None,
+    rows: QuerySet[Any] | Sequence[Watched],
+    *,
+    fields: Sequence[str] = (),
+    label: Callable[[Any], str] = str,
+) -> StaleEdit | None:
+    """The StaleEdit a save from `version` would raise, or None; reads only. For a form refused before
+    it reaches its service (a row deleted in between makes its row form invalid), to say why."""
+    if version is None:
+        return None
+    parts = _parts(rows, fields, label)
+    now = {part.key: _read(part) for part in parts}
+    try:
+        read = signing.loads(version, salt=_SALT)
+        then, since = read["rows"], datetime.fromisoformat(read["t"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return StaleEdit([], _sign(now))
+    if then == now:
+        return None
+    lines = []
+    for part in parts:
+        lines += changes(part.rows.model, then.get(part.key, {}), now[part.key], since=since, label=part.label)
+    return StaleEdit(lines, _sign(now))
+
+
 def assert_fresh(
     version: str | None,
-    rows: QuerySet[Any],
+    rows: QuerySet[Any] | Sequence[Watched],
     *,
-    fields: Sequence[str],
+    fields: Sequence[str] = (),
     label: Callable[[Any], str] = str,
 ) -> None:
     """Raise StaleEdit when `rows` differ from what `version` was read from. Call it inside the save's
@@ -195,13 +241,9 @@ def assert_fresh(
     or forged) counts as stale, with nothing to list."""
     if version is None:
         return
-    # Only the rows' own table: a filter through a join (the indicator's kind) must not lock the catalogue.
-    list(rows.order_by().select_for_update(of=("self",)).values_list("pk", flat=True))
-    now = _read(rows, fields)
-    try:
-        read = signing.loads(version, salt=_SALT)
-        then, since = read["rows"], datetime.fromisoformat(read["t"])
-    except (signing.BadSignature, KeyError, TypeError, ValueError):
-        raise StaleEdit([], _sign(now)) from None
-    if then != now:
-        raise StaleEdit(changes(rows.model, then, now, since=since, label=label), _sign(now))
+    for part in _parts(rows, fields, label):
+        # Only the rows' own table: a filter through a join (the indicator's kind) must not lock the catalogue.
+        list(part.rows.order_by().select_for_update(of=("self",)).values_list("pk", flat=True))
+    error = stale_error(version, rows, fields=fields, label=label)
+    if error is not None:
+        raise error
