@@ -13,6 +13,7 @@ from wards.locks import assert_unlocked
 from wards.models import Ward
 from wards.periods import DateRange, PeriodError
 from wards.records import record_save
+from wards.stale import assert_fresh
 
 from .models import EquipmentItem, EquipmentStatus, Facility, Spending
 
@@ -88,7 +89,9 @@ def facility_create(*, ward: Ward, data: FacilityInput) -> Facility:
 
 
 @transaction.atomic
-def facility_update(*, facility: Facility, data: FacilityInput) -> Facility:
+def facility_update(*, facility: Facility, data: FacilityInput, version: str | None = None) -> Facility:
+    """Raises StaleEdit when the facility changed after `version` (the page's) was read."""
+    assert_fresh(version, Facility.objects.filter(pk=facility.pk), fields=FACILITY_FIELDS)
     stored = Facility.objects.filter(pk=facility.pk).values("held_until", "handled_on").first() or {}
     assert_unlocked(
         facility.ward_id,
@@ -104,7 +107,8 @@ def equipment_create(*, ward: Ward, data: EquipmentInput) -> EquipmentItem:
 
 
 @transaction.atomic
-def equipment_update(*, item: EquipmentItem, data: EquipmentInput) -> EquipmentItem:
+def equipment_update(*, item: EquipmentItem, data: EquipmentInput, version: str | None = None) -> EquipmentItem:
+    assert_fresh(version, EquipmentItem.objects.filter(pk=item.pk), fields=EQUIPMENT_FIELDS)
     return record_save(item, asdict(data))
 
 
@@ -117,7 +121,8 @@ def spending_create(*, ward: Ward, data: SpendingInput) -> Spending:
 
 
 @transaction.atomic
-def spending_update(*, spending: Spending, data: SpendingInput) -> Spending:
+def spending_update(*, spending: Spending, data: SpendingInput, version: str | None = None) -> Spending:
+    assert_fresh(version, Spending.objects.filter(pk=spending.pk), fields=SPENDING_FIELDS)
     stored = Spending.objects.filter(pk=spending.pk).values("start", "end").first() or {}
     assert_unlocked(
         spending.ward_id, _spending_range(data.start, data.end), _spending_range(stored.get("start"), stored.get("end"))

@@ -18,6 +18,7 @@ from wards.excel.views import sheet_download, upload_views
 from wards.forms import PeriodForm
 from wards.models import ALL_ROLES, WARD_ROLES
 from wards.periods import PeriodKind
+from wards.stale import FIELD, StaleEdit, posted_version, version_of
 from wards.tables import configure, filter_context
 
 from . import selectors, services
@@ -127,15 +128,24 @@ def _edit(
     done: str,
 ) -> HttpResponse:
     form = form_class(request.POST or None, instance=instance, ward=access.ward)
+    # An existing record's form carries the version it was read at; a new one has nothing to go stale.
+    # The form's fields are the service's (FACILITY_FIELDS, ...), so both read the same version.
+    version = None
+    if instance is not None:
+        version = version_of(type(instance).objects.filter(pk=instance.pk), fields=list(form._meta.fields))
     if request.method == "POST" and form.is_valid():
         try:
             saved = save(form)
+        except StaleEdit as error:
+            form.add_error(None, error)
+            version = error.current
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, _("Saved: %(item)s.") % {"item": saved})
             return redirect(done, ward=access.ward.slug)
-    return render(request, template, {"access": access, "ward": access.ward, "form": form, "object": instance})
+    context = {"access": access, "ward": access.ward, "form": form, "object": instance, FIELD: version}
+    return render(request, template, context)
 
 
 @ward_view(read=WARD_ROLES, write=WARD_ROLES)
@@ -159,7 +169,9 @@ def facility_edit(request: HttpRequest, access: WardAccess, pk: int) -> HttpResp
         access,
         form_class=FacilityForm,
         instance=facility,
-        save=lambda form: services.facility_update(facility=facility, data=form.as_input()),
+        save=lambda form: services.facility_update(
+            facility=facility, data=form.as_input(), version=posted_version(request)
+        ),
         template="assets/facility_form.html",
         done="assets:register",
     )
@@ -200,7 +212,7 @@ def equipment_edit(request: HttpRequest, access: WardAccess, pk: int) -> HttpRes
         access,
         form_class=EquipmentForm,
         instance=item,
-        save=lambda form: services.equipment_update(item=item, data=form.as_input()),
+        save=lambda form: services.equipment_update(item=item, data=form.as_input(), version=posted_version(request)),
         template="assets/equipment_form.html",
         done="assets:equipment",
     )
@@ -248,7 +260,9 @@ def spending_edit(request: HttpRequest, access: WardAccess, pk: int) -> HttpResp
         access,
         form_class=SpendingForm,
         instance=spending,
-        save=lambda form: services.spending_update(spending=spending, data=form.as_input()),
+        save=lambda form: services.spending_update(
+            spending=spending, data=form.as_input(), version=posted_version(request)
+        ),
         template="assets/spending_form.html",
         done="assets:spending",
     )

@@ -14,12 +14,13 @@ from wards.excel.views import sheet_download, upload_views
 from wards.forms import PeriodForm
 from wards.models import ALL_ROLES, WARD_ROLES
 from wards.periods import PeriodKind
+from wards.stale import FIELD, StaleEdit, posted_version, version_of
 
 from .excel import IndicatorImporter
 from .figures import indicator_catalogue, indicator_values_at, latest_period
 from .forms import IndicatorValuesForm
 from .register import RegisterImporter, RegisterUploadForm
-from .services import indicator_values_save
+from .services import indicator_values_save, period_values
 
 
 @ward_view(read=ALL_ROLES, write=WARD_ROLES)
@@ -27,11 +28,17 @@ def indicator_values(request: HttpRequest, access: WardAccess) -> HttpResponse:
     picker = PeriodForm(request.GET, kind=PeriodKind.MONTH, latest=latest_period(access.ward))
     period = picker.period
     indicators = indicator_catalogue()
+    version = version_of(period_values(access.ward, period), fields=("value",))
     if request.method == "POST" and not picker.error:
         form = IndicatorValuesForm(request.POST, indicators=indicators)
         if form.is_valid():
             try:
-                count = indicator_values_save(ward=access.ward, period=period, values=form.cleaned_data)
+                count = indicator_values_save(
+                    ward=access.ward, period=period, values=form.cleaned_data, version=posted_version(request)
+                )
+            except StaleEdit as error:
+                form.add_error(None, error)
+                version = error.current
             except ValidationError as error:
                 for code, problems in error.message_dict.items():
                     for problem in problems:
@@ -47,7 +54,7 @@ def indicator_values(request: HttpRequest, access: WardAccess) -> HttpResponse:
     return render(
         request,
         "indicators/values.html",
-        {"access": access, "ward": access.ward, "picker": picker, "period": period, "form": form},
+        {"access": access, "ward": access.ward, "picker": picker, "period": period, "form": form, FIELD: version},
     )
 
 

@@ -10,11 +10,13 @@ from datetime import date
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 
 from wards.locks import FiguresLocked, assert_unlocked, lock_covering, lock_message
 from wards.models import Ward
 from wards.periods import DateRange
 from wards.records import record_save, record_upsert
+from wards.stale import assert_fresh
 
 from .form06a import normal
 from .models import COUNT_FIELDS, CaseVolume, FieldAlias, ProcedureCatalogue, ProcedureField
@@ -66,6 +68,11 @@ class WeekRejected(ValidationError):
         self.plan = plan
 
 
+def week_rows(ward: Ward, period: DateRange) -> QuerySet[CaseVolume]:
+    """The stored rows of the week form: what its version is read from."""
+    return CaseVolume.objects.filter(ward=ward, start=period.start, end=period.end)
+
+
 def week_plan(
     *, ward: Ward, period: DateRange, rows: Mapping[ProcedureField, Counts], is_demo: bool = False
 ) -> WeekPlan:
@@ -99,13 +106,21 @@ def week_plan(
 
 @transaction.atomic
 def week_save(
-    *, ward: Ward, period: DateRange, rows: Mapping[ProcedureField, Counts], is_demo: bool = False
+    *,
+    ward: Ward,
+    period: DateRange,
+    rows: Mapping[ProcedureField, Counts],
+    is_demo: bool = False,
+    version: str | None = None,
 ) -> WeekPlan:
-    """Save every row of the period or none: raises WeekRejected (carrying the plan) on any error."""
-    # The ward's row lock before planning, so an approval committing now is seen; the plan itself
-    # reports a lock row by row, as the Excel dry run shows it.
+    """Save every row of the period or none: raises WeekRejected (carrying the plan) on any error, and
+    StaleEdit when the week changed after `version` (the page's) was read."""
+    # The ward's row lock before planning, so an approval committing now is seen, and a week saved
+    # at the same moment waits for this one; the plan itself reports a lock row by row, as the Excel
+    # dry run shows it.
     with contextlib.suppress(FiguresLocked):
         assert_unlocked(ward, period)
+    assert_fresh(version, week_rows(ward, period), fields=COUNT_FIELDS, label=lambda entry: str(entry.field))
     plan = week_plan(ward=ward, period=period, rows=rows, is_demo=is_demo)
     if not plan.valid:
         raise WeekRejected(plan)

@@ -18,6 +18,7 @@ from wards.forms import PeriodForm
 from wards.history import history_rows
 from wards.models import ALL_ROLES, WARD_ROLES
 from wards.periods import DateRange, PeriodKind
+from wards.stale import FIELD, StaleEdit, posted_version, version_of
 from wards.tables import configure, filter_context
 
 from . import selectors
@@ -28,7 +29,7 @@ from .figures import figures_for, latest_period
 from .filters import EntryFilter
 from .forms import CatalogueForm, FieldAliasForm, WeekFormSet
 from .models import COUNT_FIELDS, STATUS_FIELDS, CaseVolume, FieldAlias
-from .services import WeekRejected, catalogue_save, field_alias_delete, field_alias_save, week_save
+from .services import WeekRejected, catalogue_save, field_alias_delete, field_alias_save, week_rows, week_save
 from .tables import EntryPeriodTable
 
 
@@ -85,10 +86,18 @@ def week(request: HttpRequest, access: WardAccess) -> HttpResponse:
     entered = selectors.entered_counts(access.ward, period)
     initial = [{"field": f, **entered.get(f.pk, {})} for f in fields]
     formset = WeekFormSet(request.POST or None, initial=initial)
+    version, stale = version_of(week_rows(access.ward, period), fields=COUNT_FIELDS), None
     if request.method == "POST" and not picker.error and formset.is_valid():
         rows = {form.cleaned_data["field"]: form.counts() for form in formset}
         try:
-            week_save(ward=access.ward, period=period, rows={f: c for f, c in rows.items() if c is not None})
+            week_save(
+                ward=access.ward,
+                period=period,
+                rows={f: c for f, c in rows.items() if c is not None},
+                version=posted_version(request),
+            )
+        except StaleEdit as error:
+            stale, version = error, error.current
         except WeekRejected as rejected:
             by_field = {form.cleaned_data["field"].pk: form for form in formset}
             for field_id, errors in rejected.plan.errors.items():
@@ -111,6 +120,8 @@ def week(request: HttpRequest, access: WardAccess) -> HttpResponse:
             "rows": list(zip(fields, formset, strict=True)),
             "columns": [CaseVolume._meta.get_field(name).verbose_name for name in COUNT_FIELDS],
             "status_fields": STATUS_FIELDS,
+            FIELD: version,
+            "stale": stale,
         },
     )
 

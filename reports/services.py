@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from wards.models import Membership, Role, Ward
 from wards.periods import DateRange
+from wards.stale import assert_fresh
 
 from . import tasks
 from .models import (
@@ -66,6 +67,11 @@ def previous_report(*, ward: Ward, template: ReportTemplate, before: DateRange) 
         .order_by("-end", "-pk")
         .first()
     )
+
+
+# What the section and header forms edit: the fields their versions are read from.
+SECTION_FIELDS = ("heading", "body", "footnotes")
+HEADER_FIELDS = ("summary", "addressees", "recipients", "drafter_initials")
 
 
 def _lock_draft(report: Report) -> Report:
@@ -133,10 +139,18 @@ def report_create(
 
 @transaction.atomic
 def report_section_update(
-    *, section: ReportSection, heading: str, body: str, footnotes: str, table_kind: str | None = None
+    *,
+    section: ReportSection,
+    heading: str,
+    body: str,
+    footnotes: str,
+    table_kind: str | None = None,
+    version: str | None = None,
 ) -> ReportSection:
-    """Save a section's text; `table_kind` changes its figure table ("" drops it), None keeps it."""
+    """Save a section's text; `table_kind` changes its figure table ("" drops it), None keeps it.
+    Raises StaleEdit when the section changed after `version` (the page's) was read."""
     _lock_draft(section.report)
+    assert_fresh(version, ReportSection.objects.filter(pk=section.pk), fields=SECTION_FIELDS)
     section.heading = heading
     section.body, section.footnotes = _check_section(body=body, footnotes=footnotes)
     if table_kind is not None:
@@ -154,9 +168,12 @@ def report_update(
     addressees: str,
     recipients: str,
     drafter_initials: str = "",
+    version: str | None = None,
 ) -> Report:
-    """The header of a draft; the number and date are given by the approval, never typed."""
+    """The header of a draft; the number and date are given by the approval, never typed. Raises
+    StaleEdit when the header changed after `version` (the page's) was read."""
     report = _lock_draft(report)
+    assert_fresh(version, Report.objects.filter(pk=report.pk), fields=HEADER_FIELDS)
     report.summary = summary
     report.addressees = addressees
     report.recipients = recipients

@@ -14,6 +14,7 @@ from wards.access import WardAccess, ward_view
 from wards.forms import PeriodForm
 from wards.models import ALL_ROLES, WARD_ROLES
 from wards.periods import DateRange, PeriodKind
+from wards.stale import StaleEdit, posted_version, version_of, versions_of
 from wards.tables import configure, filter_context
 
 from . import selectors
@@ -26,6 +27,8 @@ from .placeholders import PlaceholderError, catalogue, resolve
 from .sanitize import clean_html
 from .selectors import figure_lock_note, workflow_actions
 from .services import (
+    HEADER_FIELDS,
+    SECTION_FIELDS,
     DuplicateReport,
     report_create,
     report_pdf_current,
@@ -79,21 +82,29 @@ def report_new(request: HttpRequest, access: WardAccess) -> HttpResponse:
 def report_detail(request: HttpRequest, access: WardAccess, pk: int) -> HttpResponse:
     report = _report(access, pk)
     header_form = ReportHeaderForm(request.POST or None, instance=report)
+    header_form.version = version_of(Report.objects.filter(pk=report.pk), fields=HEADER_FIELDS)
     editable = access.can_write and report.is_draft
     if request.method == "POST" and header_form.is_valid():
         try:
-            report_update(report=report, **header_form.cleaned_data)
+            report_update(report=report, **header_form.cleaned_data, version=posted_version(request))
+        except StaleEdit as error:
+            # Shown on the page with what was typed, not redirected away from it.
+            header_form.add_error(None, error)
+            header_form.version = error.current
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
+            return redirect("reports:detail", ward=access.ward.slug, pk=report.pk)
         else:
             messages.success(request, _("Report saved."))
-        return redirect("reports:detail", ward=access.ward.slug, pk=report.pk)
+            return redirect("reports:detail", ward=access.ward.slug, pk=report.pk)
     if not editable:
         for field in header_form.fields.values():
             field.disabled = True
-    sections = [
-        (section, ReportSectionForm(instance=section, prefix=f"s{section.pk}")) for section in report.sections.all()
-    ]
+    stored = list(report.sections.all())
+    versions = versions_of(ReportSection.objects.filter(report=report), fields=SECTION_FIELDS)
+    sections = [(section, ReportSectionForm(instance=section, prefix=f"s{section.pk}")) for section in stored]
+    for section, form in sections:
+        form.version = versions.get(section.pk)
     values = resolve(report.ward, DateRange(report.start, report.end))
     keys = sorted(catalogue().values(), key=lambda entry: entry.key)
     return render(
@@ -121,16 +132,23 @@ def section_save(request: HttpRequest, access: WardAccess, pk: int, section_pk: 
     section = get_object_or_404(ReportSection, pk=section_pk, report__pk=pk, report__ward=access.ward)
     form = ReportSectionForm(request.POST, instance=section, prefix=f"s{section.pk}")
     saved = False
+    form.version = posted_version(request)
     if form.is_valid():
         try:
-            report_section_update(section=section, **form.cleaned_data)
+            report_section_update(section=section, **form.cleaned_data, version=form.version)
             saved = True
+        except StaleEdit as error:
+            form.add_error(None, error)
+            form.version = error.current
         except ValidationError as error:
             for field, problems in error.message_dict.items():
                 for problem in problems:
                     form.add_error(field if field in form.fields else None, problem)
     if not saved:
         section.refresh_from_db()
+    if saved or form.version is None:
+        # The fragment replaces the form: it carries the version of what is stored now.
+        form.version = version_of(ReportSection.objects.filter(pk=section.pk), fields=SECTION_FIELDS)
     report = section.report
     return render(
         request,

@@ -8,12 +8,13 @@ from dataclasses import dataclass, fields
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from wards.locks import assert_unlocked
 from wards.models import Ward
 from wards.records import record_save, record_upsert
+from wards.stale import Watched, assert_fresh
 
 from .models import FunctionStatus, HeadcountLine, HeadcountSnapshot, JobPosition, OrgUnit, StaffFunction, StaffingNeed
 
@@ -81,9 +82,16 @@ def ward_table_save(
     ward: Ward,
     saved: Iterable[OrgUnit | JobPosition | StaffingNeed | StaffFunction],
     deleted: Iterable[OrgUnit | JobPosition | StaffingNeed | StaffFunction],
+    version: str | None = None,
+    table: Watched | None = None,
 ) -> None:
     """Save the rows of one edited table of the ward (units, positions, needs or functions) and delete the rows
-    marked for deletion. Rows of another ward are refused, whatever the form sent."""
+    marked for deletion. Rows of another ward are refused, whatever the form sent. With `version`, raises
+    StaleEdit when the `table` (the ward's rows, the form's fields) changed after the page was read."""
+    if version is not None and table is not None:
+        # The ward's row lock: a row another save is adding to the table waits for this one.
+        assert_unlocked(ward)
+        assert_fresh(version, [table])
     for row in deleted:
         if row.pk is not None:
             if row.ward_id != ward.pk:
@@ -121,6 +129,31 @@ class LineInput:
 
 
 COUNT_FIELDS = tuple(f.name for f in fields(LineInput) if f.name != "unit")
+SNAPSHOT_FIELDS = (
+    "on",
+    "non_specialised_workers",
+    "non_specialised_left",
+    "non_specialised_left_from",
+    "includes_military",
+    "note",
+)
+
+
+def snapshot_parts(ward: Ward, on: date) -> list[Watched]:
+    """What the snapshot form at `on` edits: the snapshot and its lines (named by their unit)."""
+    return [
+        Watched(HeadcountSnapshot.objects.filter(ward=ward, on=on), SNAPSHOT_FIELDS),
+        Watched(
+            HeadcountLine.objects.filter(snapshot__ward=ward, snapshot__on=on),
+            COUNT_FIELDS,
+            lambda line: str(line.unit),
+        ),
+    ]
+
+
+def table_part(model: type[models.Model], ward: Ward, fields: Sequence[str]) -> Watched:
+    """What a table form of the ward edits: all its rows of `model`, the form's fields."""
+    return Watched(model._default_manager.filter(ward=ward), tuple(fields))
 
 
 @transaction.atomic
@@ -135,10 +168,13 @@ def headcount_snapshot_save(
     note: str = "",
     lines: Sequence[LineInput],
     replacing: date | None = None,
+    version: str | None = None,
 ) -> HeadcountSnapshot:
     """Save the snapshot of `ward` at `on` with one line per unit; a unit whose line is all zero gets
-    no line. `replacing` is the date of the snapshot being edited, when the date itself changes."""
+    no line. `replacing` is the date of the snapshot being edited, when the date itself changes.
+    Raises StaleEdit when that snapshot changed after `version` (the page's) was read."""
     assert_unlocked(ward, on, replacing)
+    assert_fresh(version, snapshot_parts(ward, replacing or on))
     snapshot = HeadcountSnapshot.objects.filter(ward=ward, on=replacing or on).first() or HeadcountSnapshot(ward=ward)
     if HeadcountSnapshot.objects.filter(ward=ward, on=on).exclude(pk=snapshot.pk).exists():
         raise ValidationError({"on": ValidationError(_("There is already a snapshot at this date."), code="duplicate")})

@@ -21,6 +21,7 @@ from wards.forms import PeriodForm
 from wards.history import history_rows
 from wards.models import ALL_ROLES, WARD_ROLES
 from wards.periods import PeriodKind
+from wards.stale import FIELD, StaleEdit, posted_version, stale_error, version_of
 from wards.tables import configure, filter_context
 
 from . import selectors
@@ -38,7 +39,14 @@ from .forms import (
     table_formset,
 )
 from .models import HeadcountLine, HeadcountSnapshot, JobPosition, OrgUnit, StaffFunction, StaffingNeed
-from .services import COUNT_FIELDS, LineInput, headcount_snapshot_save, ward_table_save
+from .services import (
+    COUNT_FIELDS,
+    LineInput,
+    headcount_snapshot_save,
+    snapshot_parts,
+    table_part,
+    ward_table_save,
+)
 from .tables import PositionTable
 
 
@@ -104,6 +112,8 @@ def snapshot_edit(request: HttpRequest, access: WardAccess, on: str | None = Non
     editing = _snapshot_on(access, on) if on else None
     source = editing or HeadcountSnapshot.objects.filter(ward=ward).order_by("-on").first()
     units = list(OrgUnit.objects.filter(ward=ward).order_by("order", "name"))
+    # Only an existing snapshot can go stale; a new one at a taken date is refused as a duplicate.
+    version = version_of(snapshot_parts(ward, editing.on)) if editing else None
     if request.method == "POST":
         form = SnapshotForm(request.POST)
         lines = line_formset(units, data=request.POST)
@@ -122,7 +132,11 @@ def snapshot_edit(request: HttpRequest, access: WardAccess, on: str | None = Non
                         for line in lines
                     ],
                     replacing=editing.on if editing else None,
+                    version=posted_version(request) if editing else None,
                 )
+            except StaleEdit as error:
+                form.add_error(None, error)
+                version = error.current
             except ValidationError as error:
                 form.add_error(None, error)
             else:
@@ -152,6 +166,7 @@ def snapshot_edit(request: HttpRequest, access: WardAccess, on: str | None = Non
             "rows": list(zip(units, lines, strict=True)),
             "editing": editing,
             "source": source,
+            FIELD: version,
         },
     )
 
@@ -160,11 +175,24 @@ def _edit_table(
     request: HttpRequest, access: WardAccess, form: type[WardRowForm], template: str, title: str
 ) -> HttpResponse:
     formset = table_formset(form, access.ward, request.POST if request.method == "POST" else None)
-    if request.method == "POST" and formset.is_valid():
+    table = table_part(form._meta.model, access.ward, form._meta.fields)
+    version = version_of([table])
+    if request.method == "POST" and not formset.is_valid():
+        # A row deleted in between makes its row form invalid before any save: say what changed.
+        stale = stale_error(posted_version(request), [table])
+        if stale is not None:
+            formset._non_form_errors = formset.error_class([*stale.messages, *formset.non_form_errors()])
+            version = stale.current
+    elif request.method == "POST":
         saved = [f.instance for f in formset.forms if f.has_changed() and f not in formset.deleted_forms]
         deleted = [f.instance for f in formset.deleted_forms if f.instance.pk]
         try:
-            ward_table_save(ward=access.ward, saved=saved, deleted=deleted)
+            ward_table_save(
+                ward=access.ward, saved=saved, deleted=deleted, version=posted_version(request), table=table
+            )
+        except StaleEdit as error:
+            formset._non_form_errors = formset.error_class(error.messages)
+            version = error.current
         except ValidationError as error:
             formset._non_form_errors = formset.error_class(error.messages)
         else:
@@ -177,7 +205,8 @@ def _edit_table(
                     % {"positions": "; ".join(f"{p.name} ({p.filled}/{p.quota})" for p in over)},
                 )
             return redirect(request.path)
-    return render(request, template, {"access": access, "ward": access.ward, "formset": formset, "title": title})
+    context = {"access": access, "ward": access.ward, "formset": formset, "title": title, FIELD: version}
+    return render(request, template, context)
 
 
 @ward_view(read=WARD_ROLES, write=WARD_ROLES)
