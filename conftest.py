@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -69,10 +69,18 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
-@dataclass(frozen=True)
+@dataclass
 class WorkerProcess:
     queue: str
     process: subprocess.Popen[bytes]
+    start: Callable[[], subprocess.Popen[bytes]]
+
+    def restart(self) -> subprocess.Popen[bytes]:
+        """A new worker on the same queue, after the test killed this one (the failure paths)."""
+        if self.process.poll() is None:
+            raise RuntimeError("the worker is still running")
+        self.process = self.start()
+        return self.process
 
 
 @pytest.fixture
@@ -90,37 +98,43 @@ def celery_worker_process(transactional_db: None) -> Iterator[WorkerProcess]:
     queue = f"test-{uuid.uuid4().hex[:12]}"
     node = f"{queue}@localhost"
     env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "kimtra_portal.settings.test"}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "kimtra_portal",
-            "worker",
-            "--pool=solo",
-            "--loglevel=WARNING",
-            "-Q",
-            queue,
-            "-n",
-            node,
-            "--without-gossip",
-            "--without-mingle",
-        ],
-        env=env,
-    )
-    try:
+    started: list[subprocess.Popen[bytes]] = []
+
+    def start() -> subprocess.Popen[bytes]:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "kimtra_portal",
+                "worker",
+                "--pool=solo",
+                "--loglevel=WARNING",
+                "-Q",
+                queue,
+                "-n",
+                node,
+                "--without-gossip",
+                "--without-mingle",
+            ],
+            env=env,
+        )
+        started.append(process)
         for _attempt in range(60):
             if process.poll() is not None:
                 raise RuntimeError(f"celery worker exited with {process.returncode}")
             if app.control.ping(destination=[node], timeout=0.5):
-                break
-        else:
-            raise RuntimeError("celery worker did not answer within 30 s")
-        yield WorkerProcess(queue=queue, process=process)
+                return process
+        raise RuntimeError("celery worker did not answer within 30 s")
+
+    try:
+        yield WorkerProcess(queue=queue, process=start(), start=start)
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        for process in started:
+            if process.poll() is None:
+                process.terminate()
+                process.wait(timeout=30)
 
 
 @pytest.fixture(scope="module")

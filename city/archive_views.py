@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from wards.access import city_view
 from wards.models import Membership
+from wards.polling import poll_delays
 
 from .archive import period_archive_request
 from .models import PeriodArchive, Regime
@@ -42,7 +43,7 @@ def _archive(membership: Membership, pk: int) -> PeriodArchive:
 @city_view
 def archive_page(request: HttpRequest, membership: Membership, pk: int) -> HttpResponse:
     template = "city/_archive_status.html" if request.htmx else "city/archive.html"
-    return render(request, template, {"archive": _archive(membership, pk)})
+    return render(request, template, {"archive": _archive(membership, pk), **poll_delays(request)})
 
 
 @city_view

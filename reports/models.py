@@ -7,6 +7,7 @@ import re
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -229,6 +230,8 @@ class PdfFailure(models.TextChoices):
     PLACEHOLDERS = "placeholders", _("unknown placeholders")
     STALE = "stale", _("the worker stopped")
     ERROR = "error", _("rendering error")
+    STORAGE = "storage", _("the file could not be stored")
+    QUEUE = "queue", _("the job queue could not be reached")
 
 
 class PdfKind(models.TextChoices):
@@ -281,6 +284,21 @@ class ReportPdf(models.Model):
         return self.status in (PdfStatus.QUEUED, PdfStatus.RUNNING)
 
     @property
+    def is_stale(self) -> bool:
+        """Queued, or being made, for longer than REPORTS_PDF_STALE_AFTER: its worker (or the broker) is
+        taken for lost. Judged when read, so that showing the page writes nothing."""
+        limit = timezone.now() - settings.REPORTS_PDF_STALE_AFTER
+        if self.status == PdfStatus.RUNNING:
+            return (self.started_at or self.requested_at) < limit
+        return self.status == PdfStatus.QUEUED and self.requested_at is not None and self.requested_at < limit
+
+    def give_up_stale(self) -> None:
+        """Mark this (stale) request failed, in memory only: the caller saves it when it may write."""
+        self.status = PdfStatus.FAILED
+        self.failure = PdfFailure.STALE
+        self.failure_detail = str(int(settings.REPORTS_PDF_STALE_AFTER.total_seconds() // 60))
+
+    @property
     def seconds(self) -> float | None:
         """How long the reader waited for this PDF: from the request to the finished file."""
         if self.status != PdfStatus.DONE or not (self.requested_at and self.finished_at):
@@ -298,7 +316,21 @@ class ReportPdf(models.Model):
             return gettext(
                 "The worker making the PDF stopped answering; the request was given up after %(minutes)s minutes."
             ) % {"minutes": self.failure_detail}
-        return gettext("The PDF could not be made: %(detail)s") % {"detail": self.failure_detail}
+        if self.failure == PdfFailure.STORAGE:
+            return gettext(
+                "The PDF was made but could not be saved on the server (storage full or unavailable). Try "
+                "again; if it fails again, tell the administrator."
+            )
+        if self.failure == PdfFailure.QUEUE:
+            return gettext(
+                "The PDF could not be queued: the job queue of the portal does not answer. Try again in a "
+                "few minutes; if it fails again, tell the administrator."
+            )
+        # The technical detail stays in the row and the log: the reader gets a plain reason.
+        return gettext(
+            "The PDF could not be made because of an error in the portal. Try again; if it fails again, tell "
+            "the administrator."
+        )
 
 
 from .workflow_models import NumberRegister, ReportEvent, ReportSignature  # noqa: E402, F401

@@ -31,6 +31,17 @@ def report_list(ward: Ward, filters: Mapping[str, Any] | None = None) -> QuerySe
     return ReportFilter(filters or {}, queryset=reports).qs
 
 
+def pdf_versions(report: Report) -> list[ReportPdf]:
+    """The report's PDF requests, newest first, with who asked for each (the panel is polled: one query
+    whatever the number of versions). A stale request is shown as given up without writing: the next
+    request, or the worker that receives it late, marks the row itself (services.report_pdfs_expire)."""
+    versions = list(report.pdfs.select_related("requested_by"))
+    for pdf in versions:
+        if pdf.is_stale:
+            pdf.give_up_stale()
+    return versions
+
+
 URL_NAMES = {
     "submit": "reports:submit",
     "approve": "reports:approve",

@@ -13,6 +13,7 @@ from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from kombu.exceptions import OperationalError as KombuOperationalError
 
 from wards.models import Membership, Role, Ward
 from wards.periods import DateRange
@@ -185,8 +186,9 @@ def report_update(
 
 @transaction.atomic
 def report_pdfs_expire(*, report: Report) -> int:
-    """Give up the requests whose worker has gone silent: a job still queued or being made after
-    REPORTS_PDF_STALE_AFTER. Returns how many were marked failed."""
+    """Give up, in the database, the requests whose worker has gone silent (ReportPdf.is_stale). Called by
+    the writes that need the truth (a new request, a late delivery to a worker); pages only show a stale
+    request as given up (selectors.pdf_versions). Returns how many were marked failed."""
     limit = timezone.now() - settings.REPORTS_PDF_STALE_AFTER
     stale = (
         ReportPdf.objects.select_for_update()
@@ -196,18 +198,12 @@ def report_pdfs_expire(*, report: Report) -> int:
             | models.Q(status=PdfStatus.QUEUED, requested_at__lt=limit)
         )
     )
-    minutes = str(int(settings.REPORTS_PDF_STALE_AFTER.total_seconds() // 60))
     expired = 0
     for pdf in stale:
-        _fail(pdf, PdfFailure.STALE, minutes)
+        pdf.give_up_stale()
+        _fail(pdf, pdf.failure, pdf.failure_detail)
         expired += 1
     return expired
-
-
-def report_pdf_current(*, report: Report) -> ReportPdf | None:
-    """The latest request, after giving up the stale ones (so nothing shows "being made" forever)."""
-    report_pdfs_expire(report=report)
-    return report.pdfs.select_related("requested_by").first()
 
 
 @transaction.atomic
@@ -224,18 +220,36 @@ def report_pdf_request(*, report: Report, requested_by: AbstractBaseUser | None)
     pdf = ReportPdf(report=report, requested_by=requested_by, task_id=str(uuid.uuid4()))
     pdf.full_clean()
     pdf.save()
-    queue = settings.REPORTS_PDF_QUEUE
-    transaction.on_commit(lambda: tasks.render_report_pdf.apply_async(args=[pdf.pk], queue=queue, task_id=pdf.task_id))
+    transaction.on_commit(lambda: _queue(pdf))
     return pdf
+
+
+def _queue(pdf: ReportPdf) -> None:
+    """Hand the request to the broker; a broker that cannot be reached fails the request at once (with the
+    retry button) rather than leaving it "waiting for a worker" until it goes stale."""
+    try:
+        tasks.render_report_pdf.apply_async(args=[pdf.pk], queue=settings.REPORTS_PDF_QUEUE, task_id=pdf.task_id)
+    except (KombuOperationalError, OSError) as error:
+        logger.exception("PDF request %s of report %s could not be queued", pdf.pk, pdf.report_id)
+        with transaction.atomic():
+            locked = ReportPdf.objects.select_for_update().get(pk=pdf.pk)
+            # A worker may have taken it after all (the publish failed after the broker had it).
+            if locked.status == PdfStatus.QUEUED:
+                _fail(locked, PdfFailure.QUEUE, f"{type(error).__name__}: {error}")
 
 
 def report_pdf_render(*, pdf_id: int) -> ReportPdf | None:
     """Make the PDF of a request and keep it. Runs in the worker (and in build_report): a delivery of a
     request already done or given up does nothing; a request left "being made" by a dead worker is made
-    again. Not one transaction: the "being made" state must be visible while WeasyPrint works."""
+    again, unless it is stale (the page already shows it given up: it stays so). Not one transaction: the
+    "being made" state must be visible while WeasyPrint works."""
     with transaction.atomic():
         pdf = ReportPdf.objects.select_for_update().select_related("report__ward").filter(pk=pdf_id).first()
         if pdf is None or not pdf.is_active:
+            return pdf
+        if pdf.is_stale:
+            pdf.give_up_stale()
+            _fail(pdf, pdf.failure, pdf.failure_detail)
             return pdf
         pdf.status = PdfStatus.RUNNING
         pdf.started_at = timezone.now()
@@ -253,14 +267,23 @@ def report_pdf_render(*, pdf_id: int) -> ReportPdf | None:
             _fail(pdf, PdfFailure.ERROR, f"{type(error).__name__}: {error}")
         return pdf
     digest = hashlib.sha256(content).hexdigest()
-    with transaction.atomic():
-        pdf.file.save(f"{pdf.pk}-{digest[:12]}.pdf", ContentFile(content), save=False)
-        pdf.sha256 = digest
-        pdf.size = len(content)
-        pdf.status = PdfStatus.DONE
-        pdf.finished_at = timezone.now()
-        pdf.full_clean()
-        pdf.save()
+    try:
+        with transaction.atomic():
+            pdf.file.save(f"{pdf.pk}-{digest[:12]}.pdf", ContentFile(content), save=False)
+            pdf.sha256 = digest
+            pdf.size = len(content)
+            pdf.status = PdfStatus.DONE
+            pdf.finished_at = timezone.now()
+            pdf.full_clean()
+            pdf.save()
+    except Exception as error:
+        # A full or read-only disk, a missing folder, an object store that refuses: the request ends
+        # failed with the retry, not "being made" until it goes stale.
+        logger.exception("PDF of report %s could not be stored", pdf.report_id)
+        pdf.refresh_from_db()
+        with transaction.atomic():
+            _fail(pdf, PdfFailure.STORAGE, f"{type(error).__name__}: {error}")
+        return pdf
     return pdf
 
 

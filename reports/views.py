@@ -14,6 +14,7 @@ from wards.access import WardAccess, ward_view
 from wards.forms import PeriodForm
 from wards.models import ALL_ROLES, WARD_ROLES
 from wards.periods import DateRange, PeriodKind
+from wards.polling import poll_delays
 from wards.stale import StaleEdit, posted_version, version_of, versions_of
 from wards.tables import configure, filter_context
 
@@ -25,13 +26,12 @@ from .lists import ReportTable
 from .models import PdfStatus, Report, ReportSection
 from .placeholders import PlaceholderError, catalogue, resolve
 from .sanitize import clean_html
-from .selectors import figure_lock_note, workflow_actions
+from .selectors import figure_lock_note, pdf_versions, workflow_actions
 from .services import (
     HEADER_FIELDS,
     SECTION_FIELDS,
     DuplicateReport,
     report_create,
-    report_pdf_current,
     report_pdf_request,
     report_section_update,
     report_update,
@@ -121,7 +121,7 @@ def report_detail(request: HttpRequest, access: WardAccess, pk: int) -> HttpResp
             "events": report.events.select_related("actor"),
             "figure_lock": figure_lock_note(report),
             "placeholders": [(entry, values.get(entry.key, "")) for entry in keys],
-            "pdf": report_pdf_current(report=report),
+            **_pdf_context(request, report),
         },
     )
 
@@ -197,11 +197,17 @@ def report_preview(request: HttpRequest, access: WardAccess, pk: int) -> HttpRes
     )
 
 
+def _pdf_context(request: HttpRequest, report: Report) -> dict[str, object]:
+    """The PDF panel's context: read only (the page and its polls write nothing)."""
+    versions = pdf_versions(report)
+    return {"versions": versions, "pdf": versions[0] if versions else None, **poll_delays(request)}
+
+
 def _pdf_panel(request: HttpRequest, access: WardAccess, report: Report) -> HttpResponse:
     return render(
         request,
         "reports/_pdf_status.html",
-        {"access": access, "ward": access.ward, "report": report, "pdf": report_pdf_current(report=report)},
+        {"access": access, "ward": access.ward, "report": report, **_pdf_context(request, report)},
     )
 
 

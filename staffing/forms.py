@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.forms import BaseModelFormSet, modelformset_factory
 from django.utils.text import capfirst
@@ -118,15 +119,29 @@ def line_formset(units: list[OrgUnit], **kwargs: Any) -> LineFormSet:
     return factory(units=units, initial=kwargs.pop("initial", [{} for _unit in units]), prefix="lines", **kwargs)
 
 
+def ward_units(ward: Ward) -> list[OrgUnit]:
+    return list(OrgUnit.objects.filter(ward=ward).order_by("order", "name"))
+
+
 class WardRowForm(forms.ModelForm):
     """A row of a ward's table: the ward is set by the page, unit choices are the ward's units."""
 
-    def __init__(self, *args: Any, ward: Ward, **kwargs: Any) -> None:
+    unit_empty_label: Any = None
+
+    def __init__(self, *args: Any, ward: Ward, units: list[OrgUnit] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instance.ward = ward
+        # The table's formset fetches the units once for all its rows; a queryset per row would be
+        # one query per row and field when the table is drawn.
+        units = ward_units(ward) if units is None else units
         for name in ("unit", "placed_in"):
             if name in self.fields:
-                self.fields[name].queryset = OrgUnit.objects.filter(ward=ward).order_by("order", "name")
+                field = self.fields[name]
+                field.queryset = OrgUnit.objects.filter(ward=ward)
+                if name == "unit" and self.unit_empty_label is not None:
+                    field.empty_label = self.unit_empty_label
+                blank = [] if field.empty_label is None else [("", field.empty_label)]
+                field.choices = blank + [(unit.pk, str(unit)) for unit in units]
         for field in self.fields.values():
             if not isinstance(field.widget, forms.CheckboxInput):
                 css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
@@ -144,9 +159,7 @@ class PositionForm(WardRowForm):
         model = JobPosition
         fields = ["unit", "name", "category", "quota", "filled", "placed_in", "order"]
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["unit"].empty_label = str(_("Shared by the agencies"))
+    unit_empty_label = _("Shared by the agencies")
 
 
 class NeedForm(WardRowForm):
@@ -166,7 +179,25 @@ class FunctionForm(WardRowForm):
 class WardTableFormSet(BaseModelFormSet):
     def __init__(self, *args: Any, ward: Ward, **kwargs: Any) -> None:
         self.ward = ward
-        super().__init__(*args, form_kwargs={"ward": ward}, **kwargs)
+        super().__init__(*args, form_kwargs={"ward": ward, "units": ward_units(ward)}, **kwargs)
+
+    def clean(self) -> None:
+        """Only the table's own rows: Django takes a row whose id is not among the ward's rows (another
+        ward's, a deleted one, a made-up one) for a new row and would insert a copy of it."""
+        super().clean()
+        pk_name = self.model._meta.pk.name
+        initial = self.initial_form_count()
+        for index, form in enumerate(self.forms):
+            foreign = form.instance._state.adding if index < initial else bool(self.data.get(form.add_prefix(pk_name)))
+            if foreign:
+                raise ValidationError(
+                    _(
+                        "Row %(row)s is not a row of this table: it was deleted in the meantime or belongs to "
+                        "another ward. Nothing was saved; reload the page."
+                    ),
+                    code="foreign_row",
+                    params={"row": index + 1},
+                )
 
 
 def table_formset(form: type[WardRowForm], ward: Ward, data: Any = None) -> WardTableFormSet:

@@ -95,13 +95,13 @@ def ward_table_save(
     for row in deleted:
         if row.pk is not None:
             if row.ward_id != ward.pk:
-                raise ValidationError("row of another ward")
+                raise ValidationError(_("A row of another ward was sent; nothing was saved."))
             if isinstance(row, StaffingNeed):
                 assert_unlocked(ward, row.stated_on)
             row.delete()
     for row in saved:
         if row.pk is not None and type(row).objects.filter(pk=row.pk).exclude(ward=ward).exists():
-            raise ValidationError("row of another ward")
+            raise ValidationError(_("A row of another ward was sent; nothing was saved."))
         row.ward = ward
         if isinstance(row, StaffingNeed):
             stored = StaffingNeed.objects.filter(pk=row.pk).values_list("stated_on", flat=True).first()

@@ -77,8 +77,16 @@ def test_a_running_archive_polls_and_the_command_writes_the_same_files(
     archive = PeriodArchive.objects.create(
         regime=weekly, city=ward.city, period_start=SEED_WEEK.start, period_end=SEED_WEEK.end, total=2, done=1
     )
-    status = client_for(home_affairs).get(reverse("city:archive", kwargs={"pk": archive.pk}), HTTP_HX_REQUEST="true")
-    assert 'hx-trigger="every 1s"' in status.content.decode() and "1/2" in status.content.decode()
+    client = client_for(home_affairs)
+    status = client.get(reverse("city:archive", kwargs={"pk": archive.pk}), HTTP_HX_REQUEST="true")
+    assert 'hx-trigger="load delay:1s"' in status.content.decode() and "1/2" in status.content.decode()
+    # Backoff: each answer asks again twice as late, up to every 10 s.
+    assert "?poll=2" in status.content.decode()
+    later = client.get(reverse("city:archive", kwargs={"pk": archive.pk}) + "?poll=8", HTTP_HX_REQUEST="true")
+    assert 'hx-trigger="load delay:8s"' in later.content.decode() and "?poll=10" in later.content.decode()
+    PeriodArchive.objects.filter(pk=archive.pk).update(status=ArchiveStatus.FAILED)
+    failed = client.get(reverse("city:archive", kwargs={"pk": archive.pk}) + "?poll=10", HTTP_HX_REQUEST="true")
+    assert "hx-trigger" not in failed.content.decode()
     output = tmp_path / "week.zip"
     call_command("period_archive", regime=weekly.code, date="2025-08-20", output=output, verbosity=0)
     assert sorted(contents(output.read_bytes())) == [

@@ -8,7 +8,13 @@ from django.urls import reverse
 from staffing.models import HeadcountLine, HeadcountSnapshot, JobPosition, OrgUnit, StaffFunction, StaffingNeed
 from wards.tests.permissions import assert_permission_matrix, client_for
 
-from .factories import HeadcountLineFactory, HeadcountSnapshotFactory, JobPositionFactory, OrgUnitFactory
+from .factories import (
+    HeadcountLineFactory,
+    HeadcountSnapshotFactory,
+    JobPositionFactory,
+    OrgUnitFactory,
+    StaffingNeedFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -192,10 +198,67 @@ def test_positions_edit_adds_a_shared_position_and_deletes_one(ward, staff) -> N
 def test_table_edit_cannot_reach_rows_of_another_ward(ward, other_ward, staff) -> None:
     foreign = JobPositionFactory(ward=other_ward, quota=2, name="Đất đai")
     row = {"id": foreign.pk, "name": "x", "category": "professional", "quota": 9, "filled": 0, "order": 0}
-    client_for(staff).post(url(ward, "positions_edit"), table_post([row], 1))
+    response = client_for(staff).post(url(ward, "positions_edit"), table_post([row], 1), HTTP_ACCEPT_LANGUAGE="vi")
     foreign.refresh_from_db()
     assert (foreign.quota, foreign.name) == (2, "Đất đai")
-    assert not JobPosition.objects.filter(ward=other_ward, quota=9).exists()
+    # Refused, not taken for a new row of one's own ward.
+    assert response.status_code == 200
+    assert list(JobPosition.objects.values_list("ward", "name")) == [(other_ward.pk, "Đất đai")]
+    assert "Dòng 1 không thuộc bảng này" in response.content.decode()
+
+
+FOREIGN_ROWS = {
+    "positions_edit": lambda ward: {"name": "x", "category": "professional", "quota": 9, "filled": 0, "order": 0},
+    "units_edit": lambda ward: {"name": "Phòng mới", "kind": "agency", "order": 0},
+    "needs_edit": lambda ward: {
+        "unit": OrgUnitFactory(ward=ward).pk,
+        "position": "Kế toán",
+        "count": 1,
+        "stated_on": "2026-05-05",
+    },
+}
+
+
+@pytest.mark.parametrize("name", sorted(FOREIGN_ROWS))
+@pytest.mark.parametrize("posted", ["foreign", "missing", "absent"])
+def test_table_edit_refuses_a_row_that_is_not_its_own(ward, other_ward, staff, name, posted) -> None:
+    """An id of another ward, of a deleted row or none at all where a row of the table was: refused with
+    the reason, the good row beside it not saved either."""
+    own = JobPositionFactory(ward=ward, quota=2)
+    foreign = {"positions_edit": JobPositionFactory, "units_edit": OrgUnitFactory}.get(name, StaffingNeedFactory)(
+        ward=other_ward
+    )
+    row = FOREIGN_ROWS[name](ward)
+    before = {model: model.objects.count() for model in (JobPosition, OrgUnit, StaffingNeed)}
+    if posted == "foreign":
+        row["id"] = foreign.pk
+    elif posted == "missing":
+        row["id"] = 999_999
+    response = client_for(staff).post(url(ward, name), table_post([row], 1), HTTP_ACCEPT_LANGUAGE="vi")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Dòng 1 không thuộc bảng này" in page and "Không có gì được lưu" in page
+    assert {model: model.objects.count() for model in (JobPosition, OrgUnit, StaffingNeed)} == before
+    own.refresh_from_db()
+    assert own.quota == 2
+
+
+def test_table_edit_refuses_an_id_posted_in_a_new_row(ward, other_ward, staff) -> None:
+    foreign = JobPositionFactory(ward=other_ward)
+    row = {"id": foreign.pk, "name": "x", "category": "professional", "quota": 9, "filled": 0, "order": 0}
+    response = client_for(staff).post(url(ward, "positions_edit"), table_post([row], 0), HTTP_ACCEPT_LANGUAGE="vi")
+    assert response.status_code == 200 and "Dòng 1 không thuộc bảng này" in response.content.decode()
+    assert not JobPosition.objects.filter(ward=ward).exists()
+
+
+def test_table_edit_shows_the_error_of_a_hidden_field(ward, staff) -> None:
+    position = JobPositionFactory(ward=ward)
+    row = {"id": "abc", "name": position.name, "category": "professional", "quota": 2, "filled": 1, "order": 0}
+    response = client_for(staff).post(url(ward, "positions_edit"), table_post([row], 1), HTTP_ACCEPT_LANGUAGE="vi")
+    assert response.status_code == 200
+    formset = response.context["formset"]
+    (hidden_error,) = formset.forms[0].errors["id"]
+    assert hidden_error in response.content.decode()
 
 
 def test_units_edit_refuses_a_school_without_level(ward, staff) -> None:

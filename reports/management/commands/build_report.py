@@ -43,7 +43,9 @@ class Command(BaseCommand):
         ).first() or report_create(ward=ward, template=template, period=period, created_by=None)
         pdf = report.signed_pdf or report.approved_pdf or report_pdf_make(report=report, requested_by=None)
         if pdf.status != PdfStatus.DONE:
-            raise CommandError(pdf.failure_message)
+            # The administrator running the command also gets the technical detail the page keeps for the log.
+            detail = f" ({pdf.failure_detail})" if pdf.failure_detail else ""
+            raise CommandError(f"{pdf.failure_message}{detail}")
         with pdf.file.open("rb") as stored:
             options["output"].write_bytes(stored.read())
         self.stdout.write(
