@@ -70,8 +70,8 @@ ANNUAL = SeedReport(
                 "- Về tổ chức bộ máy",
                 "+ Ủy ban nhân dân phường đã thành lập [[staffing.agency_count]] cơ quan chuyên môn, "
                 "[[staffing.administrative_bodies]] tổ chức hành chính là Trung tâm Phục vụ hành chính công và "
-                "Trung tâm Dịch vụ sự nghiệp công để cung ứng các dịch vụ công cơ bản về văn hóa, nông nghiệp, môi "
-                "trường, hạ tầng trên địa bàn.",
+                "[[staffing.service_centres]] đơn vị sự nghiệp công lập là Trung tâm Dịch vụ sự nghiệp công để cung "
+                "ứng các dịch vụ công cơ bản về văn hóa, nông nghiệp, môi trường, hạ tầng trên địa bàn.",
                 "+ Trước sắp xếp, mỗi đơn vị cũ ([[ward.former_units]]) có một trạm y tế hoạt động độc lập, "
                 "[[ward.former_units_count]] trạm trên địa bàn; nay Trạm Y tế phường được chuyển giao nguyên trạng "
                 "từ [[staffing.health_station_origin]] về Ủy ban nhân dân phường quản lý. Trên địa bàn có "

@@ -1,12 +1,20 @@
-"""The one-year review template counts the administrative bodies (the one-stop centre) from the ward's units,
-as it already counts the agencies, instead of a typed "01" (issue 12 item 1)."""
+"""The one-year review template counts the administrative bodies (the one-stop centre) and the public service
+centres founded from the ward's units, as it already counts the agencies, instead of a typed "01" (issue 12
+item 1); the service centre is a public service unit, not a second administrative body."""
 
 from __future__ import annotations
 
 from django.db import migrations
 
-OLD = "[[staffing.agency_count]] cơ quan chuyên môn, 01 tổ chức hành chính"
-NEW = "[[staffing.agency_count]] cơ quan chuyên môn, [[staffing.administrative_bodies]] tổ chức hành chính"
+OLD = (
+    "[[staffing.agency_count]] cơ quan chuyên môn, 01 tổ chức hành chính là Trung tâm Phục vụ hành chính công và "
+    "Trung tâm Dịch vụ sự nghiệp công để"
+)
+NEW = (
+    "[[staffing.agency_count]] cơ quan chuyên môn, [[staffing.administrative_bodies]] tổ chức hành chính là Trung "
+    "tâm Phục vụ hành chính công và [[staffing.service_centres]] đơn vị sự nghiệp công lập là Trung tâm Dịch vụ sự "
+    "nghiệp công để"
+)
 
 
 def _replace(apps, old: str, new: str) -> None:
