@@ -100,6 +100,7 @@ ANNUAL_FACTS = [
     ("06 city", "06 di tích cấp thành phố"),
     ("03 agencies", "03 cơ quan chuyên môn"),
     ("01 administrative body, the one-stop centre", "01 tổ chức hành chính là Trung tâm Phục vụ hành chính công"),
+    ("01 public service unit, the service centre", "01 đơn vị sự nghiệp công lập là Trung tâm Dịch vụ sự nghiệp công"),
     ("Party organs", "Văn phòng Đảng ủy, Ban Xây dựng Đảng và Ủy ban Kiểm tra Đảng ủy"),
     ("02 Phó Chủ tịch", "02 Phó Chủ tịch"),
     ("health station taken over", "Trung tâm Y tế Hương Trà"),
@@ -256,6 +257,23 @@ def test_body_dates_are_written_as_the_seeds_write_them(
     text = text_of(pdfs, kind)
     assert written in text
     assert never not in text
+
+
+@pytest.mark.parametrize(
+    ("kind", "number", "issued"),
+    [
+        ("weekly", "Số: 3/BC-UBND", "Kim Trà, ngày 25 tháng 8 năm 2025"),
+        ("annual", "Số: 1/BC-UBND", "Kim Trà, ngày 08 tháng 5 năm 2026"),
+    ],
+)
+def test_seed_reports_are_issued_after_their_range(
+    pdfs: dict[str, list[str]], kind: str, number: str, issued: str
+) -> None:
+    """Issued the Monday after the week, and the one-year review after the city's plan of 07/5/2026 that it
+    answers, each numbered in the register of its year: never dated the day the demo was loaded."""
+    first_page = pdfs[kind][0]
+    assert number in first_page
+    assert issued in first_page
 
 
 @pytest.mark.parametrize(("kind", "line"), [("weekly", "- Lưu: VT, VHXH (TH)."), ("annual", "- Lưu: VT, VHXH (T).")])
