@@ -4,7 +4,8 @@ record's number in the portal, so a sheet sorted or cut down still updates the r
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from django.db.models import QuerySet
@@ -31,9 +32,10 @@ ID_COLUMN = Column(ID_KEY, _("number in the portal"), width=10)
 HINT = _("Leave the number in the portal blank for a new line; do not change the numbers of existing lines.")
 
 
-class FacilityImporter(RecordImporter):
+class FacilityImporter(RecordImporter[Facility, FacilityInput]):
     name = "assets_facilities"
     model = Facility
+    row_type = FacilityInput
     title = _("register of facilities")
     layout = SheetLayout(
         sheet_name=_("Facilities"),
@@ -47,11 +49,11 @@ class FacilityImporter(RecordImporter):
     def records(self, ward: Ward) -> QuerySet[Facility]:
         return Facility.objects.filter(ward=ward)
 
-    def create(self, ward: Ward, values: Mapping[str, Any]) -> Facility:
-        return services.facility_create(ward=ward, data=FacilityInput(**values))
+    def create(self, ward: Ward, row: FacilityInput) -> Facility:
+        return services.facility_create(ward=ward, data=row)
 
-    def update(self, record: Facility, values: Mapping[str, Any]) -> Facility:
-        return services.facility_update(facility=record, data=FacilityInput(**values))
+    def update(self, record: Facility, row: FacilityInput) -> Facility:
+        return services.facility_update(facility=record, data=row)
 
     def done_url(self, ward: Ward, sheet: ParsedSheet) -> str:
         return reverse("assets:register", kwargs={"ward": ward.slug})
@@ -62,9 +64,10 @@ class FacilityImporter(RecordImporter):
         return {"land_m2": sum(f.land_m2 for f in listed), "floor_m2": sum(f.floor_m2 for f in listed)}
 
 
-class EquipmentImporter(RecordImporter):
+class EquipmentImporter(RecordImporter[EquipmentItem, EquipmentInput]):
     name = "assets_equipment"
     model = EquipmentItem
+    row_type = EquipmentInput
     named_keys = ("unit",)
     title = _("equipment")
     layout = SheetLayout(
@@ -78,19 +81,21 @@ class EquipmentImporter(RecordImporter):
     def records(self, ward: Ward) -> QuerySet[EquipmentItem]:
         return EquipmentItem.objects.filter(ward=ward).order_by("unit", "position", "kind")
 
-    def create(self, ward: Ward, values: Mapping[str, Any]) -> EquipmentItem:
-        return services.equipment_create(ward=ward, data=EquipmentInput(**values))
+    def create(self, ward: Ward, row: EquipmentInput) -> EquipmentItem:
+        return services.equipment_create(ward=ward, data=row)
 
-    def update(self, record: EquipmentItem, values: Mapping[str, Any]) -> EquipmentItem:
-        return services.equipment_update(item=record, data=EquipmentInput(**values, position=record.position))
+    def update(self, record: EquipmentItem, row: EquipmentInput) -> EquipmentItem:
+        # The sheet has no order column: an updated item keeps its place in the list.
+        return services.equipment_update(item=record, data=replace(row, position=record.position))
 
     def done_url(self, ward: Ward, sheet: ParsedSheet) -> str:
         return reverse("assets:equipment", kwargs={"ward": ward.slug})
 
 
-class SpendingImporter(RecordImporter):
+class SpendingImporter(RecordImporter[Spending, SpendingInput]):
     name = "assets_spending"
     model = Spending
+    row_type = SpendingInput
     title = _("spending")
     layout = SheetLayout(
         sheet_name=_("Spending"),
@@ -107,16 +112,16 @@ class SpendingImporter(RecordImporter):
     def records(self, ward: Ward) -> QuerySet[Spending]:
         return Spending.objects.filter(ward=ward)
 
-    def create(self, ward: Ward, values: Mapping[str, Any]) -> Spending:
-        return services.spending_create(ward=ward, data=SpendingInput(**values))
+    def create(self, ward: Ward, row: SpendingInput) -> Spending:
+        return services.spending_create(ward=ward, data=row)
 
-    def update(self, record: Spending, values: Mapping[str, Any]) -> Spending:
-        return services.spending_update(spending=record, data=SpendingInput(**values))
+    def update(self, record: Spending, row: SpendingInput) -> Spending:
+        return services.spending_update(spending=record, data=row)
 
     def done_url(self, ward: Ward, sheet: ParsedSheet) -> str:
         url = reverse("assets:spending", kwargs={"ward": ward.slug})
         return f"{url}?start={sheet.params['start']:%Y-%m-%d}&end={sheet.params['end']:%Y-%m-%d}"
 
 
-def rows_of(importer: RecordImporter, records: Iterable[Any]) -> list[dict[str, Any]]:
+def rows_of(importer: RecordImporter[Any, Any], records: Iterable[Any]) -> list[dict[str, Any]]:
     return [importer.values_of(record) for record in records]

@@ -96,7 +96,7 @@ def spending_export(request: HttpRequest, access: WardAccess) -> HttpResponse:
     )
 
 
-def _upload(importer: RecordImporter, heading: Any, prefix: str) -> tuple[Any, Any]:
+def _upload(importer: RecordImporter[Any, Any], heading: Any, prefix: str) -> tuple[Any, Any]:
     return upload_views(
         importer,
         namespace="assets",

@@ -23,7 +23,7 @@ class Indicator(models.Model):
         _("code"),
         max_length=60,
         unique=True,
-        help_text=_("Lower-case, dotted: docs.decisions. Used as the placeholder [[docs.decisions]]."),
+        help_text=_("Lower-case letters, digits and dots: docs.decisions. Reports name the figure by this code."),
     )
     name = models.CharField(_("Vietnamese name"), max_length=200)
     unit = models.CharField(_("unit"), max_length=30, help_text=_("văn bản, hội nghị, %"))

@@ -65,6 +65,11 @@ class AssembledReport:
         return [*lines[:-1], f"{lines[-1].rstrip('./ ')} ({initials})."]
 
     @property
+    def number_text(self) -> str:
+        """The number and symbol alone (4/BC-UBND), as an appendix cites its report."""
+        return self.number_line.removeprefix("Số: ")
+
+    @property
     def issued_on_text(self) -> str:
         return vi_body_date(self.issued_on) if self.issued_on else ""
 

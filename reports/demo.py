@@ -13,12 +13,14 @@ from wards.models import Ward
 from wards.periods import DateRange
 
 from .demo_token import make_signer, sign
-from .models import Report, ReportTemplate
+from .models import Report, ReportKind, ReportTemplate
 from .services import report_create
 from .workflow import report_accept, report_approve, report_return, report_sign, report_submit
 
 WEEKLY = DateRange(date(2025, 8, 18), date(2025, 8, 23))
 ANNUAL = DateRange(date(2025, 7, 1), date(2026, 5, 5))
+# The one-year review answers the city's plan of 07/5/2026: issued the day after it.
+ANNUAL_ISSUED_ON = date(2026, 5, 8)
 # The five working weeks before the seed week, Monday to Saturday.
 EARLIER_WEEKS = [DateRange(WEEKLY.start - timedelta(weeks=n), WEEKLY.end - timedelta(weeks=n)) for n in range(5, 0, -1)]
 
@@ -33,9 +35,19 @@ def _report(ward: Ward, code: str, period: DateRange, staff: AbstractBaseUser) -
     return existing or report_create(ward=ward, template=template, period=period, created_by=staff)
 
 
-def _approve_and_sign(report: Report, staff: AbstractBaseUser, leader: AbstractBaseUser) -> Report:
+def _issued_on(report: Report) -> date:
+    """A week's report is issued on the Monday after its Saturday, as the ward does, not on the day the
+    demo is loaded (a weekly of August 2025 dated today would read wrong)."""
+    return report.end + timedelta(days=2) if report.template.kind == ReportKind.WEEKLY else ANNUAL_ISSUED_ON
+
+
+def _approve(report: Report, staff: AbstractBaseUser, leader: AbstractBaseUser) -> Report:
     report = report_submit(report=report, actor=staff).report
-    report = report_approve(report=report, actor=leader).report
+    return report_approve(report=report, actor=leader, issued_on=_issued_on(report)).report
+
+
+def _approve_and_sign(report: Report, staff: AbstractBaseUser, leader: AbstractBaseUser) -> Report:
+    report = _approve(report, staff, leader)
     with report.approved_pdf.file.open("rb") as stored:
         approved = stored.read()
     signer = make_signer(f"{leader.last_name} {leader.first_name}".strip())
@@ -62,8 +74,6 @@ def load(wards: dict[str, Ward]) -> None:
     report_return(report=weeks[3], actor=vice, reason="Bổ sung số hồ sơ hộ tịch trả kết quả trong tuần.")
     # weeks[4] stays a draft.
     seed_week = _report(ward, "bao-cao-tuan", WEEKLY, staff)
-    report_submit(report=seed_week, actor=staff)
-    report_approve(report=seed_week, actor=vice)
+    _approve(seed_week, staff, vice)
     annual = _report(ward, "so-ket-01-nam", ANNUAL, staff)
-    report_submit(report=annual, actor=staff)
-    report_approve(report=annual, actor=chairman)
+    _approve(annual, staff, chairman)

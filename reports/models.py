@@ -88,11 +88,18 @@ class SectionFields(models.Model):
     level = models.PositiveSmallIntegerField(
         _("level"), default=1, help_text=_("1 for I., 2 for 1., 3 for 2.1., 4 for a).")
     )
-    body = models.TextField(_("text"), blank=True, help_text=_("HTML with placeholders such as [[docs.total]]."))
+    body = models.TextField(
+        _("text"),
+        blank=True,
+        help_text=_("The text of the section; figures are written as the list of figures of the report page shows."),
+    )
     footnotes = models.TextField(
         _("footnotes"),
         blank=True,
-        help_text=_("One footnote per line; [[^1]] in the text marks where the first one is called."),
+        help_text=_(
+            "One footnote per line, in the order they are called; the list of figures of the report page shows "
+            "how to call one in the text."
+        ),
     )
     table_kind = models.CharField(_("figure table"), max_length=30, choices=TableKind.choices, blank=True)
 

@@ -3,8 +3,9 @@ review of 01/7/2025-05/5/2026, with the seeds' signers, so that their PDFs open 
 
 Each starts from its template; the sections below replace the template's wording where this report says
 more than the template does. Figures stay placeholders; only what belongs to this one report is written
-out, as a clerk would: the plans and the submission it cites, the digitisation deadline, the date from which
-every case went online. The sentences are our own; the seeds give the facts.
+out, as a clerk would: the plans and the submission it cites, the digitisation deadline. The day from
+which every case went online is a fact of the ward (its facts form), not typed here. The sentences are
+our own; the seeds give the facts.
 """
 
 from __future__ import annotations
@@ -67,10 +68,10 @@ ANNUAL = SeedReport(
         "Tổ chức bộ máy và nhân sự": SectionText(
             (
                 "- Về tổ chức bộ máy",
-                "+ Ủy ban nhân dân phường đã thành lập [[staffing.agency_count]] cơ quan chuyên môn, 01 tổ chức hành "
-                "chính là Trung tâm "
-                "Phục vụ hành chính công và Trung tâm Dịch vụ sự nghiệp công để cung ứng các dịch vụ công cơ bản "
-                "về văn hóa, nông nghiệp, môi trường, hạ tầng trên địa bàn.",
+                "+ Ủy ban nhân dân phường đã thành lập [[staffing.agency_count]] cơ quan chuyên môn, "
+                "[[staffing.administrative_bodies]] tổ chức hành chính là Trung tâm Phục vụ hành chính công và "
+                "[[staffing.service_centres]] đơn vị sự nghiệp công lập là Trung tâm Dịch vụ sự nghiệp công để cung "
+                "ứng các dịch vụ công cơ bản về văn hóa, nông nghiệp, môi trường, hạ tầng trên địa bàn.",
                 "+ Trước sắp xếp, mỗi đơn vị cũ ([[ward.former_units]]) có một trạm y tế hoạt động độc lập, "
                 "[[ward.former_units_count]] trạm trên địa bàn; nay Trạm Y tế phường được chuyển giao nguyên trạng "
                 "từ [[staffing.health_station_origin]] về Ủy ban nhân dân phường quản lý. Trên địa bàn có "
@@ -153,8 +154,8 @@ ANNUAL = SeedReport(
                 "[[digital.groups_4g]] tổ dân phố có sóng 4G và sóng 5G đang được triển khai; "
                 "[[digital.households_broadband]] hộ dân tiếp cận được Internet băng rộng; khoảng "
                 "[[digital.smartphone_users]] người dân sử dụng điện thoại thông minh.",
-                "- Từ ngày 01/11/2025, toàn bộ (100%) hồ sơ thủ tục hành chính của phường được tiếp nhận và trả "
-                "kết quả trực tuyến.",
+                "- Từ ngày [[ward.all_cases_online_from]], toàn bộ hồ sơ thủ tục hành chính của phường được tiếp "
+                "nhận và trả kết quả trực tuyến.",
                 "- Việc giải quyết thủ tục hành chính và cung cấp dịch vụ công trực tuyến:",
                 "+ Từ ngày [[report.start]] đến ngày [[report.end]], hệ thống thông tin giải quyết thủ tục hành "
                 "chính tiếp nhận [[tthc.received]] hồ sơ. Số hồ sơ giải quyết đúng hạn là "

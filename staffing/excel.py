@@ -4,7 +4,7 @@ and the non-specialised workers in row 2) and the job positions with their quota
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from typing import Any
 
@@ -147,11 +147,26 @@ class SnapshotImporter(Importer):
         return f"{reverse('staffing:overview', kwargs={'ward': ward.slug})}?date={sheet.params['on']:%Y-%m-%d}"
 
 
-class PositionImporter(RecordImporter):
+@dataclass(frozen=True, kw_only=True)
+class PositionRow:
+    """A row of the positions sheet; a blank unit is a position shared by the agencies."""
+
+    unit: OrgUnit | None
+    name: str
+    category: str
+    quota: int
+    filled: int
+
+
+POSITION_FIELDS = tuple(f.name for f in fields(PositionRow))
+
+
+class PositionImporter(RecordImporter[JobPosition, PositionRow]):
     """Job positions by unit; a blank unit is a position shared by the agencies."""
 
     name = "staffing_positions"
     model = JobPosition
+    row_type = PositionRow
     named_keys = ("unit",)
     title = gettext_lazy("Job positions and quotas")
     layout = SheetLayout(
@@ -178,14 +193,13 @@ class PositionImporter(RecordImporter):
             .order_by(F("unit__order").asc(nulls_last=True), "category", "order", "name")
         )
 
-    def create(self, ward: Ward, values: Mapping[str, Any]) -> JobPosition:
-        position = JobPosition(ward=ward, **values)
-        ward_table_save(ward=ward, saved=[position], deleted=[])
-        return position
+    def create(self, ward: Ward, row: PositionRow) -> JobPosition:
+        position = JobPosition(ward=ward)
+        return self.update(position, row)
 
-    def update(self, record: Any, values: Mapping[str, Any]) -> JobPosition:
-        for key, value in values.items():
-            setattr(record, key, value)
+    def update(self, record: JobPosition, row: PositionRow) -> JobPosition:
+        for name in POSITION_FIELDS:
+            setattr(record, name, getattr(row, name))
         ward_table_save(ward=record.ward, saved=[record], deleted=[])
         return record
 

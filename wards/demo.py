@@ -38,7 +38,8 @@ DEMO_USERS = (
 )
 
 
-# The one-year review's religious and heritage facts and the weekly report's systems.
+# The one-year review's religious and heritage facts and the day every case went online; the weekly
+# report's systems.
 KIM_TRA_FACTS = WardFacts(
     vice_chairs=2,
     buddhist_sites=18,
@@ -48,6 +49,7 @@ KIM_TRA_FACTS = WardFacts(
     catholic_sites=1,
     relics_national=2,
     relics_city=6,
+    all_cases_online_from=date(2025, 11, 1),
     information_systems=(
         "hệ thống giải quyết thủ tục hành chính một cửa điện tử (mcdt.hue.gov.vn)",
         "hệ thống quản lý văn bản điều hành (kimtra.hue.egov.vn)",

@@ -149,7 +149,10 @@ class WardFactsForm(forms.ModelForm):
     class Meta:
         model = Ward
         fields = list(WARD_FACT_FIELDS)
-        widgets = {"information_systems": forms.Textarea(attrs={"rows": 5})}
+        widgets = {
+            "information_systems": forms.Textarea(attrs={"rows": 5}),
+            "all_cases_online_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
         help_texts = {"buddhist_sites": gettext_lazy("Village pagodas, prayer halls and any other Buddhist site.")}
 
     def facts(self) -> WardFacts:

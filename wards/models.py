@@ -66,6 +66,12 @@ class Ward(models.Model):
     catholic_sites = models.PositiveSmallIntegerField(_("Catholic sites"), default=0)
     relics_national = models.PositiveSmallIntegerField(_("relics recognised at national level"), default=0)
     relics_city = models.PositiveSmallIntegerField(_("relics recognised at city level"), default=0)
+    all_cases_online_from = models.DateField(
+        _("every case online from"),
+        null=True,
+        blank=True,
+        help_text=_("The day from which every administrative procedure case is received and returned online."),
+    )
     information_systems = models.TextField(
         _("information systems used by the staff"),
         blank=True,

@@ -67,6 +67,7 @@ class WardFacts:
     catholic_sites: int = 0
     relics_national: int = 0
     relics_city: int = 0
+    all_cases_online_from: date | None = None
     information_systems: tuple[str, ...] = ()
 
 

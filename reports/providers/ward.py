@@ -28,6 +28,9 @@ KEYS = [
     PlaceholderKey("ward.relics", "Di tích lịch sử, văn hóa được công nhận", Kind.NUMBER),
     PlaceholderKey("ward.relics_national", "Di tích cấp Quốc gia", Kind.NUMBER),
     PlaceholderKey("ward.relics_city", "Di tích cấp thành phố", Kind.NUMBER),
+    PlaceholderKey(
+        "ward.all_cases_online_from", "Ngày từ đó toàn bộ hồ sơ thủ tục hành chính được làm trực tuyến", Kind.DATE
+    ),
     PlaceholderKey("ward.information_systems", "Các hệ thống thông tin dùng chung cán bộ sử dụng", Kind.TEXT),
 ]
 
@@ -61,6 +64,7 @@ def values(ward: Ward, period: DateRange) -> dict[str, object]:
         "ward.relics": ward.relics,
         "ward.relics_national": ward.relics_national,
         "ward.relics_city": ward.relics_city,
+        "ward.all_cases_online_from": ward.all_cases_online_from,
         "ward.information_systems": ", ".join(ward.information_system_lines) or None,
     }
 

@@ -197,3 +197,31 @@ def test_build_report_writes_the_approved_version_byte_for_byte(ward, seeds, sta
     call_command("build_report", *args, f"--output={out}", stdout=StringIO())
     assert hashlib.sha256(out.read_bytes()).hexdigest() == report.approved_pdf.sha256
     assert report.pdfs.count() == 1, "an approved report is not rendered again"
+
+
+def test_build_report_writes_the_approved_version_of_a_signed_report(ward, seeds, staff, tmp_path: Path) -> None:
+    """Issue 12 item 5: the approved version, byte for byte, also once the leader has uploaded the signed
+    file; --signed asks for that upload."""
+    from django.core.management import CommandError, call_command
+
+    from reports.demo_token import make_signer, sign
+    from reports.workflow import report_approve, report_sign, report_submit
+    from wards.tests.factories import MembershipFactory
+
+    ward.slug = "kim-tra"
+    ward.save()
+    report = make_report(ward, "bao-cao-tuan", WEEKLY_RANGE)
+    args = ["--ward=kim-tra", "--kind=weekly", f"--start={WEEKLY_RANGE.start}", f"--end={WEEKLY_RANGE.end}"]
+    with pytest.raises(CommandError, match="no signed version"):
+        call_command("build_report", *args, f"--output={tmp_path / 'none.pdf'}", "--signed", stdout=StringIO())
+    report_submit(report=report, actor=staff.user)
+    vice = MembershipFactory(ward=ward, vice=True).user
+    report = report_approve(report=report, actor=vice).report
+    content = report.approved_pdf.file.open("rb").read()
+    signed_content = sign(content, report.signature_field_name, make_signer())
+    report = report_sign(report=report, actor=vice, content=signed_content).report
+    approved, signed = tmp_path / "approved.pdf", tmp_path / "signed.pdf"
+    call_command("build_report", *args, f"--output={approved}", stdout=StringIO())
+    call_command("build_report", *args, f"--output={signed}", "--signed", stdout=StringIO())
+    assert approved.read_bytes() == content
+    assert hashlib.sha256(signed.read_bytes()).hexdigest() == report.signed_pdf.sha256 != report.approved_pdf.sha256

@@ -8,6 +8,7 @@ page number and the footnotes of that page.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from io import StringIO
@@ -21,6 +22,7 @@ from pypdf import PdfReader
 
 from reports.models import Report
 from reports.placeholders import resolve
+from reports.seed_reports import SEED_REPORTS
 from staffing.models import OrgUnit
 from wards.models import Ward
 from wards.periods import DateRange
@@ -96,6 +98,9 @@ ANNUAL_FACTS = [
     ("08 relics", "08 di tích"),
     ("02 national", "02 di tích cấp Quốc gia"),
     ("06 city", "06 di tích cấp thành phố"),
+    ("03 agencies", "03 cơ quan chuyên môn"),
+    ("01 administrative body, the one-stop centre", "01 tổ chức hành chính là Trung tâm Phục vụ hành chính công"),
+    ("01 public service unit, the service centre", "01 đơn vị sự nghiệp công lập là Trung tâm Dịch vụ sự nghiệp công"),
     ("Party organs", "Văn phòng Đảng ủy, Ban Xây dựng Đảng và Ủy ban Kiểm tra Đảng ủy"),
     ("02 Phó Chủ tịch", "02 Phó Chủ tịch"),
     ("health station taken over", "Trung tâm Y tế Hương Trà"),
@@ -166,7 +171,7 @@ ANNUAL_FACTS = [
     ("5G being rolled out", "5G đang được triển khai"),
     ("100% broadband", "100% hộ dân"),
     ("80% smartphones", "khoảng 80% người dân"),
-    ("from 01/11/2025 all online", "Từ ngày 01/11/2025"),
+    ("from 01/11/2025 all online", "Từ ngày 01/11/2025, toàn bộ hồ sơ thủ tục hành chính"),
     ("received 8.557", "tiếp nhận 8.557 hồ sơ"),
     ("on time 8.258/8.260 = 99,97%", "8.258/8.260, đạt 99,97%"),
     ("late 2 = 0,03%", "trễ hạn 02/8.260 hồ sơ, chiếm 0,03%"),
@@ -254,6 +259,23 @@ def test_body_dates_are_written_as_the_seeds_write_them(
     assert never not in text
 
 
+@pytest.mark.parametrize(
+    ("kind", "number", "issued"),
+    [
+        ("weekly", "Số: 3/BC-UBND", "Kim Trà, ngày 25 tháng 8 năm 2025"),
+        ("annual", "Số: 1/BC-UBND", "Kim Trà, ngày 08 tháng 5 năm 2026"),
+    ],
+)
+def test_seed_reports_are_issued_after_their_range(
+    pdfs: dict[str, list[str]], kind: str, number: str, issued: str
+) -> None:
+    """Issued the Monday after the week, and the one-year review after the city's plan of 07/5/2026 that it
+    answers, each numbered in the register of its year: never dated the day the demo was loaded."""
+    first_page = pdfs[kind][0]
+    assert number in first_page
+    assert issued in first_page
+
+
 @pytest.mark.parametrize(("kind", "line"), [("weekly", "- Lưu: VT, VHXH (TH)."), ("annual", "- Lưu: VT, VHXH (T).")])
 def test_filing_line_has_the_drafters_initials(pdfs: dict[str, list[str]], kind: str, line: str) -> None:
     assert line in text_of(pdfs, kind)
@@ -300,3 +322,31 @@ def test_renaming_units_changes_no_figure(demo: None) -> None:
     assert changed <= {f"staffing.{key}" for key in naming_units}
     assert after[WEEK]["staffing.centre_total"] == "09"
     assert after[YEAR]["staffing.health_station"] == "19"
+
+
+PLACEHOLDER = re.compile(r"\[\[[^\]]*\]\]")
+# A document the report cites, with its date: "số 320/KH-UBND ngày 29/7/2025", "Nghị định số 300/2025/NĐ-CP".
+REFERENCE = re.compile(r"số \d[\w/-]*(?: ngày \d{1,2}/\d{1,2}/\d{4})?")
+# What the narrative may still write out: the digitisation deadline (this report's own reference), the
+# rule of the resolution it cites, and the names of the mobile networks.
+WRITTEN_OUT = ("trước ngày 31/8/2025", "có 01 trưởng và 02 cấp phó", "sóng 4G", "sóng 5G")
+
+
+def typed_figures(paragraph: str) -> list[str]:
+    rest = REFERENCE.sub("", PLACEHOLDER.sub("", paragraph))
+    for phrase in WRITTEN_OUT:
+        rest = rest.replace(phrase, "")
+    return re.findall(r"\d[\w/.,%]*", rest)
+
+
+def test_the_seed_narratives_type_no_figure() -> None:
+    """Issue 12 item 1: counts, rates and dates of the ward reach the seed reports through placeholders;
+    the narrative of a seed report writes out only the references that belong to it."""
+    typed = [
+        (heading, figure)
+        for spec in SEED_REPORTS
+        for heading, text in spec.sections.items()
+        for paragraph in (*text.paragraphs, *text.footnotes)
+        for figure in typed_figures(paragraph)
+    ]
+    assert typed == []

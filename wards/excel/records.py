@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import copy
 from abc import abstractmethod
-from collections.abc import Mapping
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -21,35 +20,42 @@ from .plan import Importer, ImportPlan, ImportRejected, PlanRow, add_errors, pla
 
 ID_KEY = "id"
 
+RecordT = TypeVar("RecordT", bound=models.Model)
+# The typed row of one sheet: the dataclass its app's service takes (FacilityInput), built from the cells.
+RowT = TypeVar("RowT")
 
-class RecordImporter(Importer):
-    """Subclasses give the records of a ward and the service calls that create and update one."""
+
+class RecordImporter(Importer, Generic[RecordT, RowT]):
+    """Subclasses give the records of a ward, the type of a row, and the service calls that create and
+    update one from a row."""
 
     layout: SheetLayout
-    model: type[models.Model]
+    model: type[RecordT]
+    # Called with the sheet's values as keywords (a dataclass): its fields are the layout's keys.
+    row_type: type[RowT]
     title: Any
     # Foreign keys written in the sheet as the related record's name and found again by that name among
     # the ward's records (a unit of the ward); a blank cell is no related record.
     named_keys: tuple[str, ...] = ()
 
     @abstractmethod
-    def records(self, ward: Ward) -> models.QuerySet[Any]: ...
+    def records(self, ward: Ward) -> models.QuerySet[RecordT]: ...
 
     @abstractmethod
-    def create(self, ward: Ward, values: Mapping[str, Any]) -> models.Model: ...
+    def create(self, ward: Ward, row: RowT) -> RecordT: ...
 
     @abstractmethod
-    def update(self, record: Any, values: Mapping[str, Any]) -> models.Model: ...
+    def update(self, record: RecordT, row: RowT) -> RecordT: ...
 
     @property
     def keys(self) -> list[str]:
         return [column.key for column in self.layout.columns if column.key != ID_KEY]
 
-    def values_of(self, record: models.Model) -> dict[str, Any]:
+    def values_of(self, record: RecordT) -> dict[str, Any]:
         values = {ID_KEY: record.pk, **{key: getattr(record, key) for key in self.keys}}
         return values | {key: getattr(values[key], "name", "") for key in self.named_keys}
 
-    def _values(self, row_values: Mapping[str, Any]) -> dict[str, Any]:
+    def _values(self, row_values: dict[str, Any]) -> dict[str, Any]:
         # Text and choice cells left blank are empty text in the model; numbers and dates stay None.
         return {
             key: ("" if row_values.get(key) is None and self.layout.by_key[key].kind in ("text", "choice") else value)
@@ -114,10 +120,11 @@ class RecordImporter(Importer):
             if planned.action == "keep":
                 continue
             try:
+                row = self.row_type(**values)
                 if record is None:
-                    self.create(ward, values)
+                    self.create(ward, row)
                 else:
-                    self.update(record, values)
+                    self.update(record, row)
             except ValidationError as error:
                 # Rows checked one by one can still clash with each other (two overlapping periods).
                 add_errors(planned, self.layout, error)

@@ -1,7 +1,8 @@
-"""Write the PDF of a ward's report of a kind and range to a file: the kept version, byte for byte, of a
-report that was approved (its signed version once signed); otherwise a fresh render by the same service
-as the web's worker (kept as a version too), of the ward's report of that range, created from the
-template when there is none."""
+"""Write the PDF of a ward's report of a kind and range to a file: the approved version, byte for byte, of a
+report that was approved (issue 12 item 5), also once it is signed, since the signed file is the leader's
+upload rather than what the portal issued; `--signed` asks for that upload instead. Otherwise a fresh
+render by the same service as the web's worker (kept as a version too), of the ward's report of that
+range, created from the template when there is none."""
 
 from __future__ import annotations
 
@@ -26,6 +27,9 @@ class Command(BaseCommand):
         parser.add_argument("--start", required=True, type=date.fromisoformat)
         parser.add_argument("--end", required=True, type=date.fromisoformat)
         parser.add_argument("--output", required=True, type=Path)
+        parser.add_argument(
+            "--signed", action="store_true", help="write the signed upload of a signed report, not its approved version"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         ward = Ward.objects.filter(slug=options["ward"]).first()
@@ -41,7 +45,12 @@ class Command(BaseCommand):
         report = Report.objects.filter(
             ward=ward, template=template, start=period.start, end=period.end
         ).first() or report_create(ward=ward, template=template, period=period, created_by=None)
-        pdf = report.signed_pdf or report.approved_pdf or report_pdf_make(report=report, requested_by=None)
+        if options["signed"]:
+            if report.signed_pdf is None:
+                raise CommandError(f"Report #{report.pk} has no signed version.")
+            pdf = report.signed_pdf
+        else:
+            pdf = report.approved_pdf or report_pdf_make(report=report, requested_by=None)
         if pdf.status != PdfStatus.DONE:
             # The administrator running the command also gets the technical detail the page keeps for the log.
             detail = f" ({pdf.failure_detail})" if pdf.failure_detail else ""
