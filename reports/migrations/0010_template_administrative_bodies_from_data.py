@@ -33,5 +33,5 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("reports", "0008_template_wording_from_data")]
+    dependencies = [("reports", "0009_pdf_failures_storage_and_queue")]
     operations = [migrations.RunPython(forwards, backwards)]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reports', '0009_template_administrative_bodies_from_data'),
+        ('reports', '0010_template_administrative_bodies_from_data'),
     ]
 
     operations = [
