@@ -125,7 +125,10 @@ def _edit(
     save: Callable[[Any], Any],
     template: str,
     done: str,
+    lock_dates: list[Any] | None = None,
 ) -> HttpResponse:
+    """`lock_dates`: the stored dates of the record that a figure lock covers; the template shows the
+    form read-only with the reason when one is locked (the service would refuse the save anyway)."""
     form = form_class(request.POST or None, instance=instance, ward=access.ward)
     if request.method == "POST" and form.is_valid():
         try:
@@ -135,7 +138,8 @@ def _edit(
         else:
             messages.success(request, _("Saved: %(item)s.") % {"item": saved})
             return redirect(done, ward=access.ward.slug)
-    return render(request, template, {"access": access, "ward": access.ward, "form": form, "object": instance})
+    context = {"access": access, "ward": access.ward, "form": form, "object": instance, "lock_dates": lock_dates or []}
+    return render(request, template, context)
 
 
 @ward_view(read=WARD_ROLES, write=WARD_ROLES)
@@ -162,6 +166,7 @@ def facility_edit(request: HttpRequest, access: WardAccess, pk: int) -> HttpResp
         save=lambda form: services.facility_update(facility=facility, data=form.as_input()),
         template="assets/facility_form.html",
         done="assets:register",
+        lock_dates=services.facility_lock_dates(facility),
     )
 
 
@@ -251,6 +256,7 @@ def spending_edit(request: HttpRequest, access: WardAccess, pk: int) -> HttpResp
         save=lambda form: services.spending_update(spending=spending, data=form.as_input()),
         template="assets/spending_form.html",
         done="assets:spending",
+        lock_dates=services.spending_lock_dates(spending),
     )
 
 
