@@ -53,6 +53,10 @@ class FacilityImporter(RecordImporter):
     def update(self, record: Facility, values: Mapping[str, Any]) -> Facility:
         return services.facility_update(facility=record, data=FacilityInput(**values))
 
+    def lock_dates(self, record: Facility | None, candidate: Facility) -> list[Any]:
+        stored = services.facility_lock_dates(record) if record else []
+        return [*services.facility_lock_dates(candidate), *stored]
+
     def done_url(self, ward: Ward, sheet: ParsedSheet) -> str:
         return reverse("assets:register", kwargs={"ward": ward.slug})
 
@@ -112,6 +116,10 @@ class SpendingImporter(RecordImporter):
 
     def update(self, record: Spending, values: Mapping[str, Any]) -> Spending:
         return services.spending_update(spending=record, data=SpendingInput(**values))
+
+    def lock_dates(self, record: Spending | None, candidate: Spending) -> list[Any]:
+        stored = services.spending_lock_dates(record) if record else []
+        return [*services.spending_lock_dates(candidate), *stored]
 
     def done_url(self, ward: Ward, sheet: ParsedSheet) -> str:
         url = reverse("assets:spending", kwargs={"ward": ward.slug})
