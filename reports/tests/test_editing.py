@@ -69,9 +69,10 @@ def test_section_ids_stay_plain_digits_past_a_thousand(ward, staff) -> None:
     report = make_report(ward, "bao-cao-tuan", WEEKLY_RANGE)
     section = report.sections.get(order=10)
     old_pk = section.pk
+    # The old row goes first: a section's order is unique within its report.
+    report.sections.filter(pk=old_pk).delete()
     section.pk = old_pk + 12345
     section.save(force_insert=True)
-    report.sections.filter(pk=old_pk).delete()
     content = (
         client_for(staff).get(reverse("reports:detail", kwargs={"ward": ward.slug, "pk": report.pk})).content.decode()
     )
