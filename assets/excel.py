@@ -55,6 +55,10 @@ class FacilityImporter(RecordImporter[Facility, FacilityInput]):
     def update(self, record: Facility, row: FacilityInput) -> Facility:
         return services.facility_update(facility=record, data=row)
 
+    def lock_dates(self, record: Facility | None, candidate: Facility) -> list[Any]:
+        stored = services.facility_lock_dates(record) if record else []
+        return [*services.facility_lock_dates(candidate), *stored]
+
     def done_url(self, ward: Ward, sheet: ParsedSheet) -> str:
         return reverse("assets:register", kwargs={"ward": ward.slug})
 
@@ -117,6 +121,10 @@ class SpendingImporter(RecordImporter[Spending, SpendingInput]):
 
     def update(self, record: Spending, row: SpendingInput) -> Spending:
         return services.spending_update(spending=record, data=row)
+
+    def lock_dates(self, record: Spending | None, candidate: Spending) -> list[Any]:
+        stored = services.spending_lock_dates(record) if record else []
+        return [*services.spending_lock_dates(candidate), *stored]
 
     def done_url(self, ward: Ward, sheet: ParsedSheet) -> str:
         url = reverse("assets:spending", kwargs={"ward": ward.slug})

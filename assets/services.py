@@ -74,6 +74,17 @@ def _facility_events(held_until: date | None, handled_on: date | None) -> list[d
     return [held_until, handled_on]
 
 
+def facility_lock_dates(facility: Facility) -> list[date | None]:
+    """The stored dates of a facility that a figure lock covers: when one is locked, no change of the
+    facility is accepted (facility_update checks the stored events as well as the new ones)."""
+    return _facility_events(facility.held_until, facility.handled_on)
+
+
+def spending_lock_dates(spending: Spending) -> list[DateRange | None]:
+    """The stored period of a spending entry, which a figure lock covers."""
+    return [_spending_range(spending.start, spending.end)]
+
+
 def _spending_range(start: date | None, end: date | None) -> DateRange | None:
     # An impossible range is left for full_clean to refuse with its own message.
     try:
@@ -101,6 +112,9 @@ def facility_update(*, facility: Facility, data: FacilityInput, version: str | N
     return record_save(facility, asdict(data))
 
 
+# Equipment is not dated: the register is the present inventory, with no as-of date or period, so no
+# figure lock can say which report an item belongs to and equipment changes are never refused. An
+# approved report keeps the counts it printed in its frozen PDF.
 @transaction.atomic
 def equipment_create(*, ward: Ward, data: EquipmentInput) -> EquipmentItem:
     return record_save(EquipmentItem(ward=ward), asdict(data))

@@ -126,7 +126,10 @@ def _edit(
     save: Callable[[Any], Any],
     template: str,
     done: str,
+    lock_dates: list[Any] | None = None,
 ) -> HttpResponse:
+    """`lock_dates`: the stored dates of the record that a figure lock covers; the template shows the
+    form read-only with the reason when one is locked (the service would refuse the save anyway)."""
     form = form_class(request.POST or None, instance=instance, ward=access.ward)
     # An existing record's form carries the version it was read at; a new one has nothing to go stale.
     # The form's fields are the service's (FACILITY_FIELDS, ...), so both read the same version.
@@ -144,7 +147,14 @@ def _edit(
         else:
             messages.success(request, _("Saved: %(item)s.") % {"item": saved})
             return redirect(done, ward=access.ward.slug)
-    context = {"access": access, "ward": access.ward, "form": form, "object": instance, FIELD: version}
+    context = {
+        "access": access,
+        "ward": access.ward,
+        "form": form,
+        "object": instance,
+        FIELD: version,
+        "lock_dates": lock_dates or [],
+    }
     return render(request, template, context)
 
 
@@ -174,6 +184,7 @@ def facility_edit(request: HttpRequest, access: WardAccess, pk: int) -> HttpResp
         ),
         template="assets/facility_form.html",
         done="assets:register",
+        lock_dates=services.facility_lock_dates(facility),
     )
 
 
@@ -265,6 +276,7 @@ def spending_edit(request: HttpRequest, access: WardAccess, pk: int) -> HttpResp
         ),
         template="assets/spending_form.html",
         done="assets:spending",
+        lock_dates=services.spending_lock_dates(spending),
     )
 
 

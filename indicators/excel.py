@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from wards.excel.io import ParsedSheet
 from wards.excel.layout import Column, SheetLayout
 from wards.excel.plan import Importer, ImportPlan, ImportRejected, add_errors, plan_row
+from wards.locks import lock_covering, lock_message
 from wards.models import Ward
 from wards.periods import DateRange, PeriodError
 
@@ -61,6 +62,8 @@ class IndicatorImporter(Importer):
         except PeriodError as error:
             return ImportPlan(title="—", errors=[str(error)]), {}
         plan = ImportPlan(title=period.label())
+        # indicator_values_save refuses the whole period when it is locked: every row carries the reason.
+        lock = lock_covering(ward, period)
         catalogue = {item.code: item for item in indicator_catalogue()}
         stored = {
             (entry.indicator_id, entry.start): entry
@@ -87,7 +90,11 @@ class IndicatorImporter(Importer):
                 except ValidationError as error:
                     add_errors(planned, self.layout, error)
                 values[indicator.code] = value
+            if lock is not None:
+                planned.errors.append(lock_message(lock))
             plan.rows.append(planned)
+        if lock is not None and not plan.rows:
+            plan.errors.append(lock_message(lock))
         return plan, values
 
     def plan(self, ward: Ward, sheet: ParsedSheet) -> ImportPlan:

@@ -19,6 +19,7 @@ from wards.excel.io import ParsedSheet
 from wards.excel.layout import Column, SheetLayout, model_columns
 from wards.excel.plan import Change, Importer, ImportPlan, ImportRejected, PlanRow, add_errors, plan_row
 from wards.excel.records import ID_KEY, RecordImporter
+from wards.locks import lock_covering, lock_message
 from wards.models import Ward
 
 from .models import MAX_PEOPLE, HeadcountLine, HeadcountSnapshot, JobPosition, OrgUnit, breakdown_errors
@@ -109,6 +110,14 @@ class SnapshotImporter(Importer):
             for name in ("non_specialised_workers", "non_specialised_left")
         ):
             plan.rows.insert(0, self._header_row(snapshot, sheet))
+        # The save writes the whole snapshot of that date, so a lock on it refuses every row, as the
+        # service would; the dry run says so row by row (or for the sheet, when no row changes).
+        lock = lock_covering(ward, on)
+        if lock is not None:
+            for planned in plan.rows:
+                planned.errors.append(lock_message(lock))
+            if not plan.rows:
+                plan.errors.append(lock_message(lock))
         return plan, lines
 
     def _header_row(self, snapshot: HeadcountSnapshot | None, sheet: ParsedSheet) -> PlanRow:

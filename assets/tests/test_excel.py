@@ -12,6 +12,7 @@ from assets.models import EquipmentItem, Facility, Spending
 from assets.tests.factories import EquipmentItemFactory, FacilityFactory, SpendingFactory
 from wards.excel.layout import FIRST_DATA_ROW
 from wards.tests.excel import data_rows, download, set_cell, upload
+from wards.tests.locks import assert_upload_refused_under_lock, lock
 from wards.tests.permissions import assert_permission_matrix, client_for
 
 pytestmark = pytest.mark.django_db
@@ -158,3 +159,56 @@ def test_spending_round_trip_totals_and_overlap_in_the_sheet(ward, staff) -> Non
     assert SAVE not in body
     assert Spending.objects.count() == 1
     assert EquipmentItem.objects.count() == 0
+
+
+def test_spending_in_a_locked_range_is_refused_by_the_dry_run_and_the_save(ward, staff) -> None:
+    entry = SpendingFactory(ward=ward, start=date(2025, 7, 1), end=date(2025, 7, 31), amount=1_000_000)
+    client = client_for(staff)
+    assert_upload_refused_under_lock(
+        client,
+        upload_url=url("spending_upload", ward),
+        confirm_url=url("spending_upload_confirm", ward),
+        sheet=download(client, url("spending_export", ward) + "?start=2025-07-01&end=2025-12-31"),
+        edit=lambda s: set_cell(s, FIRST_DATA_ROW, "Số tiền (đồng)", 2_000_000),
+        locking=lambda: lock(ward, date(2025, 7, 1), date(2026, 5, 5)),
+        row=FIRST_DATA_ROW,
+    )
+    entry.refresh_from_db()
+    assert entry.amount == 1_000_000
+
+
+def test_a_facility_handed_over_in_a_locked_range_is_refused_by_the_dry_run_and_the_save(ward, staff) -> None:
+    office = FacilityFactory(ward=ward, name="Trụ sở cũ")
+    client = client_for(staff)
+    assert_upload_refused_under_lock(
+        client,
+        upload_url=url("register_upload", ward),
+        confirm_url=url("register_upload_confirm", ward),
+        sheet=download(client, url("export", ward) + "?date=2026-05-01"),
+        edit=lambda s: set_cell(s, FIRST_DATA_ROW, "Quản lý đến ngày", "31/12/2025"),
+        locking=lambda: lock(ward, date(2025, 7, 1), date(2026, 5, 5)),
+        row=FIRST_DATA_ROW,
+    )
+    office.refresh_from_db()
+    assert office.held_until is None
+
+
+def test_a_lock_leaves_the_undated_rows_of_the_sheets_open(ward, staff) -> None:
+    """The facilities register without a dated event, and the equipment list, are not dated: a lock over
+    the whole first year refuses none of their rows."""
+    office = FacilityFactory(ward=ward, name="Trụ sở UBND", land_m2=4_200)
+    item = EquipmentItemFactory(ward=ward, kind="Máy tính", quantity=8)
+    lock(ward, date(2025, 7, 1), date(2026, 5, 5))
+    client = client_for(staff)
+    for prefix, export, header, value in (
+        ("register", url("export", ward) + "?date=2026-05-01", "Diện tích đất (m²)", 5_000),
+        ("equipment", url("equipment_export", ward), "Số lượng", 9),
+    ):
+        sheet = download(client, export)
+        set_cell(sheet, FIRST_DATA_ROW, header, value)
+        body = upload(client, url(f"{prefix}_upload", ward), sheet)
+        assert SAVE in body
+        assert client.post(url(f"{prefix}_upload_confirm", ward)).status_code == 302
+    office.refresh_from_db()
+    item.refresh_from_db()
+    assert (office.land_m2, item.quantity) == (5_000, 9)

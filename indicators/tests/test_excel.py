@@ -14,6 +14,7 @@ from indicators.services import indicator_values_save
 from wards.excel.layout import FIRST_DATA_ROW
 from wards.periods import DateRange
 from wards.tests.excel import data_rows, download, upload
+from wards.tests.locks import assert_upload_refused_under_lock, lock
 from wards.tests.permissions import assert_permission_matrix, client_for
 
 pytestmark = pytest.mark.django_db
@@ -78,3 +79,21 @@ def test_bad_rows_save_nothing(ward, staff) -> None:
     assert SAVE not in body
     client.post(url("upload_confirm", ward))
     assert not IndicatorValue.objects.exists()
+
+
+def test_a_locked_period_is_refused_by_the_dry_run_and_the_save(ward, staff) -> None:
+    period = DateRange(date(2025, 7, 1), date(2025, 12, 31))
+    indicator_values_save(ward=ward, period=period, values={"docs.plans": 250})
+    client = client_for(staff)
+    sheet = download(client, url("sheet", ward) + PERIOD)
+    row = row_of(sheet, "docs.plans")
+    assert_upload_refused_under_lock(
+        client,
+        upload_url=url("upload", ward),
+        confirm_url=url("upload_confirm", ward),
+        sheet=sheet,
+        edit=lambda s: setattr(s.cell(row=row, column=4), "value", 257),
+        locking=lambda: lock(ward, date(2025, 12, 1), date(2025, 12, 31)),
+        row=row,
+    )
+    assert IndicatorValue.objects.get(ward=ward, indicator__code="docs.plans").value == 250

@@ -28,7 +28,7 @@ from reports.workflow import (
     report_withdraw,
 )
 from wards.locks import lock_covering
-from wards.models import Role
+from wards.models import Role, Ward
 from wards.periods import DateRange
 from wards.tests.factories import MembershipFactory
 
@@ -197,3 +197,32 @@ def test_what_waits_for_whom_and_the_mail(
         report_sign(report=report, actor=leader.user, content=sign(content, report.signature_field_name, make_signer()))
     assert mailoutbox[-1].to == ["snv@example.vn"]
     assert list(waiting_reports(home_affairs)) == [report]
+
+
+def test_a_new_weekly_report_carries_forward_the_text_of_the_latest_approved_one(ward, staff, other_ward) -> None:
+    vice = MembershipFactory(ward=ward, vice=True)
+    weeks = [DateRange(date(2025, 9, 1 + 7 * week), date(2025, 9, 6 + 7 * week)) for week in range(4)]
+
+    def written(period: DateRange, text: str, target: Ward = ward) -> Report:
+        report = make_report(target, "bao-cao-tuan", period)
+        section = report.sections.order_by("order").first()
+        report_section_update(section=section, heading=section.heading, body=f"<p>{text}</p>", footnotes="")
+        report_update(report=report, summary=text, addressees=report.addressees, recipients=report.recipients)
+        return report
+
+    issued = written(weeks[0], "Văn bản đã ban hành tuần 1")
+    report_submit(report=issued, actor=staff.user)
+    report_approve(report=issued, actor=vice.user)
+    written(weeks[1], "Bản nháp tuần 2, chưa duyệt")  # a draft's text was never issued
+    written(weeks[3], "Văn bản phường khác", target=other_ward)
+
+    carried = make_report(ward, "bao-cao-tuan", weeks[2])
+    assert carried.summary == "Văn bản đã ban hành tuần 1"
+    assert carried.sections.order_by("order").first().body == "<p>Văn bản đã ban hành tuần 1</p>"
+    assert [(s.number, s.heading) for s in carried.sections.order_by("order")] == [
+        (s.number, s.heading) for s in issued.sections.order_by("order")
+    ]
+    # The other ward, with no approved report of its own, starts from the template.
+    fresh = make_report(other_ward, "bao-cao-tuan", weeks[2])
+    assert "Văn bản" not in fresh.summary
+    assert "Văn bản" not in fresh.sections.order_by("order").first().body

@@ -12,6 +12,7 @@ from staffing.models import HeadcountSnapshot, JobPosition
 from staffing.tests.factories import HeadcountLineFactory, HeadcountSnapshotFactory, JobPositionFactory, OrgUnitFactory
 from wards.excel.layout import FIRST_DATA_ROW
 from wards.tests.excel import data_rows, download, set_cell, upload
+from wards.tests.locks import assert_upload_refused_under_lock, lock
 from wards.tests.permissions import assert_permission_matrix, client_for
 
 pytestmark = pytest.mark.django_db
@@ -114,3 +115,25 @@ def test_positions_round_trip_and_a_foreign_unit(ward, staff) -> None:
     )
     assert f"Dòng {FIRST_DATA_ROW} (Nơi khác - Kế toán): Đơn vị “Nơi khác” không có trong danh sách" in body
     assert SAVE not in body
+
+
+def test_a_snapshot_of_a_locked_date_is_refused_by_the_dry_run_and_the_save(ward, staff, snapshot) -> None:
+    before = (snapshot.non_specialised_workers, snapshot.non_specialised_left)
+    client = client_for(staff)
+    sheet = download(client, url("snapshot_export", ward) + "?date=2025-07-01")
+
+    def edit(sheet) -> None:
+        sheet["D2"] = 2  # the non-specialised workers still working
+
+    assert_upload_refused_under_lock(
+        client,
+        upload_url=url("snapshot_upload", ward),
+        confirm_url=url("snapshot_upload_confirm", ward),
+        sheet=sheet,
+        edit=edit,
+        locking=lambda: lock(ward, date(2025, 7, 1), date(2025, 7, 31)),
+        row=FIRST_DATA_ROW,
+    )
+    snapshot.refresh_from_db()
+    assert (snapshot.non_specialised_workers, snapshot.non_specialised_left) == before
+    assert snapshot.lines.get().total == 11

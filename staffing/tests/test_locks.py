@@ -4,10 +4,12 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from staffing.models import HeadcountSnapshot
 from staffing.services import headcount_snapshot_save
 from wards.tests.locks import LABEL, lock
+from wards.tests.permissions import client_for
 
 from .factories import HeadcountSnapshotFactory
 
@@ -38,3 +40,24 @@ def test_moving_a_locked_snapshot_out_of_the_range_is_refused(ward) -> None:
             replacing=date(2025, 8, 20),
         )
     assert HeadcountSnapshot.objects.get(ward=ward).on == date(2025, 8, 20)
+
+
+def test_the_snapshot_form_shows_the_lock_up_front_and_read_only(ward, staff) -> None:
+    HeadcountSnapshotFactory(ward=ward, on=date(2025, 8, 20))
+    HeadcountSnapshotFactory(ward=ward, on=date(2025, 9, 1))
+    lock(ward, date(2025, 8, 18), date(2025, 8, 23))
+    client = client_for(staff)
+    save = '<button type="submit" class="btn btn-primary">'
+
+    def page(on: str) -> str:
+        return client.get(reverse("staffing:snapshot_edit", kwargs={"ward": ward.slug, "on": on})).content.decode()
+
+    locked = page("2025-08-20")
+    assert f"Số liệu đã khóa theo {LABEL}" in locked
+    assert '<fieldset class="border-0 p-0 m-0" disabled>' in locked
+    assert save not in locked
+    # A new snapshot's date is typed in the form: the service refuses a locked one when it is saved.
+    new = client.get(reverse("staffing:snapshot_new", kwargs={"ward": ward.slug})).content.decode()
+    for open_page in (page("2025-09-01"), new):
+        assert 'id="figure-lock"' not in open_page
+        assert save in open_page

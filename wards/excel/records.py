@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
+from wards.locks import lock_covering, lock_message
 from wards.models import Ward
 
 from .io import ParsedSheet
@@ -46,6 +47,11 @@ class RecordImporter(Importer, Generic[RecordT, RowT]):
 
     @abstractmethod
     def update(self, record: RecordT, row: RowT) -> RecordT: ...
+
+    def lock_dates(self, record: Any | None, candidate: Any) -> list[Any]:
+        """The dates (or ranges) of a row that a figure lock covers: the record as stored and as the row
+        would make it. None for an undated register, which no lock freezes."""
+        return []
 
     @property
     def keys(self) -> list[str]:
@@ -104,9 +110,19 @@ class RecordImporter(Importer, Generic[RecordT, RowT]):
                     candidate.full_clean()
                 except ValidationError as error:
                     add_errors(planned, self.layout, error)
+                # The dry run names a locked row as the save would refuse it; an unchanged row is not saved.
+                if planned.action != "keep":
+                    planned.errors.extend(self._lock_errors(ward, record, candidate))
             plan.rows.append(planned)
             rows.append((planned, record, values))
         return plan, rows
+
+    def _lock_errors(self, ward: Ward, record: Any | None, candidate: Any) -> list[str]:
+        for when in self.lock_dates(record, candidate):
+            lock = lock_covering(ward, when) if when else None
+            if lock is not None:
+                return [lock_message(lock)]
+        return []
 
     def plan(self, ward: Ward, sheet: ParsedSheet) -> ImportPlan:
         return self._rows(ward, sheet)[0]
