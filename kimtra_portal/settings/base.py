@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tables2",
     "wards",
+    "accounts",
     "staffing",
     "assets",
     "procedures",
