@@ -13,6 +13,7 @@ urlpatterns = [
     path("", home, name="home"),
     path("accounts/login/", SignInView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/", include("accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", healthz, name="healthz"),
     # Browsers ask for /favicon.ico on pages without a <link rel="icon">, such as the PDF viewer.

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def test_production_refuses_the_demo_accounts(settings) -> None:
     settings.DEBUG = False
     user = UserFactory(username="kimtra.chutich")
-    with pytest.raises(SystemCheckError, match="accounts.E001"):
+    with pytest.raises(SystemCheckError, match=r"accounts\.E001"):
         call_command("check", "--database", "default")
     # Once deactivated (never deleted) they no longer stop the installation.
     user.is_active = False

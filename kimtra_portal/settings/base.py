@@ -6,6 +6,7 @@ import os
 from datetime import timedelta
 from pathlib import Path
 
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
@@ -56,6 +57,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # First-sign-in steps (own password, second factor) before any other page.
+    "accounts.gate.AccountGateMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -156,6 +159,10 @@ CONTENT_SECURITY_POLICY = {
 }
 
 REDIS_URL = ENV.get("REDIS_URL", "").strip()
+# Run by `celery -A kimtra_portal beat` beside the workers (the same service as `manage.py disable_idle_accounts`).
+CELERY_BEAT_SCHEDULE = {
+    "accounts-disable-idle": {"task": "accounts.disable_idle", "schedule": crontab(hour=1, minute=30)},
+}
 globals().update(celery_config(ENV))
 globals().update(email_config(ENV, debug=DEBUG))
 CELERY_TASK_EAGER_PROPAGATES = True

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.utils.translation import gettext_lazy as _
+
+from .models import AccountState, DisabledReason
+
+DISABLED_MESSAGES = {
+    DisabledReason.IDLE: _(
+        "This account was disabled because it was not used for 45 days. Ask the person who manages your account "
+        "(your ward leader, or the Department of Home Affairs for leaders) to open it again."
+    ),
+    DisabledReason.MANAGER: _("This account has been deactivated. Ask the person who manages your account."),
+}
+
+
+class SignInForm(AuthenticationForm):
+    """Django's sign-in form that tells a disabled person why, once they gave the right password."""
+
+    def clean(self) -> dict[str, Any]:
+        try:
+            return super().clean()
+        except forms.ValidationError:
+            reason = self._disabled_reason()
+            if reason is None:
+                raise
+            raise forms.ValidationError(DISABLED_MESSAGES[reason], code="inactive") from None
+
+    def _disabled_reason(self) -> str | None:
+        if self.request is not None and getattr(self.request, "axes_locked_out", False):
+            return None
+        username, password = self.cleaned_data.get("username"), self.cleaned_data.get("password")
+        if not username or not password:
+            return None
+        user = get_user_model()._default_manager.filter(username=username, is_active=False).first()
+        # The reason is told only to someone who knows the password: it says nothing to a guesser.
+        if user is None or not user.check_password(password):
+            return None
+        state = AccountState.objects.filter(user=user).first()
+        return state.disabled_reason if state and state.disabled_reason else DisabledReason.MANAGER
+
+
+class OwnPasswordForm(PasswordChangeForm):
+    """The first password a person sets must be theirs: not the one they were given."""
+
+    def clean_new_password1(self) -> str:
+        new = self.cleaned_data["new_password1"]
+        if self.user.check_password(new):
+            raise forms.ValidationError(_("Choose a password different from the one you were given."), code="same")
+        return new
