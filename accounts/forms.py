@@ -52,3 +52,15 @@ class OwnPasswordForm(PasswordChangeForm):
         if self.user.check_password(new):
             raise forms.ValidationError(_("Choose a password different from the one you were given."), code="same")
         return new
+
+
+class SecondFactorForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=16,
+        help_text=_("The six digits your authenticator app shows now, or one of your recovery codes."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True, "inputmode": "text"}),
+    )
+
+    def clean_code(self) -> str:
+        return "".join(self.cleaned_data["code"].split()).lower()

@@ -15,25 +15,19 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import resolve_url
 
 from .models import AccountState
+from .second_factor import second_factor_enrolled, second_factor_required
 
 SESSION_KEY = "accounts_gate"
+VERIFY_STEP = "accounts:otp_verify"
+ENROL_STEP = "accounts:otp_enrol"
 PASSWORD_STEP = "accounts:password_change"  # noqa: S105 (a URL name)
 # The pages a person with a step left may still open.
 OPEN_URL_NAMES = frozenset({"login", "logout", "set_language", "healthz", "javascript-catalog"})
 
 
-def second_factor_required(user: AbstractUser) -> bool:
-    """Leaders, Home Affairs users and administrators; ward staff may choose it (step 3 of the issue)."""
-    return False
-
-
-def second_factor_enrolled(user: AbstractUser) -> bool:
-    return False
-
-
 def gate_compute(user: AbstractUser) -> dict[str, bool]:
     must_change = AccountState.objects.filter(user=user, must_change_password=True).exists()
-    return {"password": must_change}
+    return {"password": must_change, "otp": second_factor_required(user) or second_factor_enrolled(user)}
 
 
 def gate_refresh(request: HttpRequest) -> None:
@@ -53,14 +47,32 @@ def pending_step(request: HttpRequest) -> str | None:
         # A session from before this rule: work it out once.
         gate_refresh(request)
         gate = request.session[SESSION_KEY]
+    # Only these people cost a query (django-otp reads the device named in the session).
+    unverified = gate.get("otp") and not verified(request)
+    # Whoever has a device proves it first: a password reset alone must not let anyone in.
+    if unverified and second_factor_enrolled(request.user):
+        return VERIFY_STEP
     if gate.get("password"):
         return PASSWORD_STEP
+    if unverified:
+        return ENROL_STEP
     return None
 
 
-def gate_exempt(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    view.accounts_gate_exempt = True  # type: ignore[attr-defined]
-    return view
+def verified(request: HttpRequest) -> bool:
+    # request.user is django-otp's until a login() in this request replaces it.
+    is_verified = getattr(request.user, "is_verified", None)
+    return bool(is_verified and is_verified())
+
+
+def gate_step(step: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """Mark the view of a step: open while it is the step left (or none is), so that nobody skips ahead."""
+
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        view.accounts_gate_step = step  # type: ignore[attr-defined]
+        return view
+
+    return decorator
 
 
 class AccountGateMiddleware:
@@ -77,12 +89,11 @@ class AccountGateMiddleware:
     ) -> HttpResponse | None:
         if not request.user.is_authenticated:
             return None
-        if getattr(view, "accounts_gate_exempt", False):
-            return None
         match = request.resolver_match
         if match is not None and match.url_name in OPEN_URL_NAMES:
             return None
         step = pending_step(request)
-        if step is None:
+        if step is None or step == getattr(view, "accounts_gate_step", None):
             return None
-        return redirect_to_login(request.get_full_path(), resolve_url(step))
+        next_path = request.GET.get("next", "") if hasattr(view, "accounts_gate_step") else request.get_full_path()
+        return redirect_to_login(next_path or "/", resolve_url(step))

@@ -14,3 +14,5 @@ STORAGES = {
 # The demo's reports render four PDFs on every load_demo; the tests of the demo figures do without them
 # (reports/tests/test_demo.py loads them, with a stand-in renderer).
 DEMO_REPORTS = False
+# Tests sign in with the password (or force_login); accounts/tests/test_second_factor.py turns the rule on.
+ACCOUNTS_SECOND_FACTOR_REQUIRED = False
