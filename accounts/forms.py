@@ -5,7 +5,10 @@ from typing import Any
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.contrib.auth.validators import ASCIIUsernameValidator
 from django.utils.translation import gettext_lazy as _
+
+from wards.models import City, Role, SigningTitle, Ward
 
 from .models import AccountState, DisabledReason
 
@@ -64,3 +67,44 @@ class SecondFactorForm(forms.Form):
 
     def clean_code(self) -> str:
         return "".join(self.cleaned_data["code"].split()).lower()
+
+
+class AccountCreateForm(forms.Form):
+    username = forms.CharField(
+        label=_("User name"),
+        max_length=150,
+        help_text=_("Letters, digits, dots or hyphens, e.g. kimtra.nguyenvana."),
+        validators=[ASCIIUsernameValidator()],
+    )
+    last_name = forms.CharField(label=_("Family and middle name"), max_length=150)
+    first_name = forms.CharField(label=_("Given name"), max_length=150)
+
+    def clean_username(self) -> str:
+        username = self.cleaned_data["username"].lower()
+        if get_user_model()._default_manager.filter(username__iexact=username).exists():
+            raise forms.ValidationError(_("This user name is taken."))
+        return username
+
+
+class CityAccountCreateForm(AccountCreateForm):
+    role = forms.ChoiceField(label=_("Role"), choices=[(Role.LEADER, Role.LEADER.label), (Role.CITY, Role.CITY.label)])
+    ward = forms.ModelChoiceField(label=_("Ward"), queryset=Ward.objects.none(), required=False)
+    signing_title = forms.ChoiceField(
+        label=_("Signing title"), choices=[("", "---"), *SigningTitle.choices], required=False
+    )
+
+    def __init__(self, *args: Any, city: City, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["ward"].queryset = Ward.objects.filter(city=city)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("role") == Role.LEADER:
+            if not data.get("ward"):
+                self.add_error("ward", _("Choose the ward."))
+            if not data.get("signing_title"):
+                self.add_error("signing_title", _("A ward leader needs a signing title."))
+        elif data.get("role") == Role.CITY:
+            data["ward"] = None
+            data["signing_title"] = ""
+        return data

@@ -3,14 +3,19 @@ fully, runs in one transaction and writes the security log."""
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 from django.db.models import F
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
+
+from wards.models import City, Role, Ward
+from wards.services import membership_assign
 
 from .models import AccountState, DisabledReason
 from .security import log_account_event
@@ -85,3 +90,50 @@ def idle_accounts_disable(*, now: datetime | None = None) -> int:
     for user in users:
         account_deactivate(user=user, actor=None, address=None, reason=DisabledReason.IDLE)
     return len(users)
+
+
+def temporary_password() -> str:
+    """Given by the manager by hand; its owner replaces it at first sign-in."""
+    return f"Tam-{secrets.token_urlsafe(9)}"
+
+
+@transaction.atomic
+def account_create(
+    *,
+    actor: AbstractUser,
+    address: str | None,
+    username: str,
+    first_name: str,
+    last_name: str,
+    role: Role,
+    ward: Ward | None = None,
+    city: City | None = None,
+    signing_title: str = "",
+) -> tuple[AbstractUser, str]:
+    """A new person with a membership and a temporary password; returns the password to hand over once."""
+    user_model = get_user_model()
+    user = user_model(username=username, first_name=first_name, last_name=last_name, is_active=True)
+    user.full_clean(exclude=["password"])
+    password = temporary_password()
+    validate_password(password, user)
+    user.set_password(password)
+    user.save()
+    membership_assign(user=user, role=role, ward=ward, city=city, signing_title=signing_title)
+    AccountState.objects.create(user=user, must_change_password=True, active_since=timezone.now())
+    log_account_event(f"created ({role})", actor=actor, target=user, address=address)
+    return user, password
+
+
+@transaction.atomic
+def password_reset(*, user: AbstractUser, actor: AbstractUser, address: str | None) -> str:
+    """A forgotten password: a new temporary one, to be replaced at the next sign-in. Signs out every session
+    of the account (Django ties sessions to the password)."""
+    password = temporary_password()
+    validate_password(password, user)
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    state = account_state(user)
+    state.must_change_password = True
+    state.save(update_fields=["must_change_password"])
+    log_account_event("password_reset", actor=actor, target=user, address=address)
+    return password

@@ -4,6 +4,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from accounts.manage_urls import city_patterns as city_account_patterns
+from accounts.manage_urls import ward_patterns as ward_account_patterns
 from accounts.views import SignInView
 from kimtra_portal.health import healthz
 from reports.workflow_views import waiting
@@ -25,6 +27,8 @@ urlpatterns = [
     path("w/<slug:ward>/assets/", include("assets.urls")),
     path("w/<slug:ward>/indicators/", include("indicators.urls")),
     path("w/<slug:ward>/reports/", include("reports.urls")),
+    path("w/<slug:ward>/accounts/", include(ward_account_patterns)),
+    path("city/accounts/", include(city_account_patterns)),
     path("city/", include("city.urls")),
     path("waiting/", waiting, name="waiting"),
     path("admin/", admin.site.urls),
