@@ -7,4 +7,6 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
-        from . import checks  # noqa: F401 (registers the system checks)
+        # The system checks, and the sign-in receiver that works out the steps left (before any request loads
+        # the middleware: force_login in a test, or a worker's first request, signs in first).
+        from . import checks, gate  # noqa: F401
