@@ -4,14 +4,18 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from accounts.manage_urls import city_patterns as city_account_patterns
+from accounts.manage_urls import ward_patterns as ward_account_patterns
+from accounts.views import SignInView
 from kimtra_portal.health import healthz
 from reports.workflow_views import waiting
 from wards.views import facts, home
 
 urlpatterns = [
     path("", home, name="home"),
-    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("accounts/login/", SignInView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/", include("accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", healthz, name="healthz"),
     # Browsers ask for /favicon.ico on pages without a <link rel="icon">, such as the PDF viewer.
@@ -23,6 +27,8 @@ urlpatterns = [
     path("w/<slug:ward>/assets/", include("assets.urls")),
     path("w/<slug:ward>/indicators/", include("indicators.urls")),
     path("w/<slug:ward>/reports/", include("reports.urls")),
+    path("w/<slug:ward>/accounts/", include(ward_account_patterns)),
+    path("city/accounts/", include(city_account_patterns)),
     path("city/", include("city.urls")),
     path("waiting/", waiting, name="waiting"),
     path("admin/", admin.site.urls),

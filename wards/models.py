@@ -162,7 +162,7 @@ class Membership(models.Model):
     """What a user may do and where: staff or leader of one ward, or Home Affairs of a city."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership", verbose_name=_("user")
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="membership", verbose_name=_("user")
     )
     role = models.CharField(_("role"), max_length=10, choices=Role.choices)
     ward = models.ForeignKey(

@@ -11,3 +11,5 @@ DEBUG = True
 globals().update(email_config(ENV, debug=True))
 SECRET_KEY = ENV.get("SECRET_KEY") or "dev-only-key-not-for-production-kimtra-portal-0123456789"
 ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]  # noqa: F405
+# The demo accounts of load_demo sign in without a second factor (system check accounts.E002 refuses it without DEBUG).
+ACCOUNTS_DEMO_WITHOUT_SECOND_FACTOR = True

@@ -14,6 +14,10 @@ if not SECRET_KEY:  # noqa: F405
 if not ALLOWED_HOSTS:  # noqa: F405
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in the environment for production (comma-separated).")
 
+# Not from the environment: a live installation always asks leaders and the city for their second factor.
+ACCOUNTS_SECOND_FACTOR_REQUIRED = True
+ACCOUNTS_DEMO_WITHOUT_SECOND_FACTOR = False
+
 # TLS ends at the reverse proxy, which tells us the original scheme.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # The same proxy appends the client's address to X-Forwarded-For: the security log reads it there.

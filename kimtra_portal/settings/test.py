@@ -18,3 +18,5 @@ STORAGES = {
 DEMO_REPORTS = False
 # No security log file in the repository: records still reach the console and pytest's caplog.
 LOGGING = logging_config(ENV, BASE_DIR, security_file=False)
+# Tests sign in with the password (or force_login); accounts/tests/test_second_factor.py turns the rule on.
+ACCOUNTS_SECOND_FACTOR_REQUIRED = False

@@ -11,6 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]
 OURS = {
     "kimtra_portal",
     "wards",
+    "accounts",
     "staffing",
     "assets",
     "procedures",
@@ -24,6 +25,7 @@ OURS = {
 # What each app may import of ours (besides itself); the project package only wires the apps together.
 ALLOWED = {
     "wards": set(),
+    "accounts": {"wards"},
     "staffing": {"wards"},
     "assets": {"wards"},
     "procedures": {"wards"},
