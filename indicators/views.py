@@ -14,6 +14,7 @@ from wards.excel.views import sheet_download, upload_views
 from wards.forms import PeriodForm
 from wards.models import ALL_ROLES, WARD_ROLES
 from wards.periods import PeriodKind
+from wards.selectors import recent_imports
 
 from .excel import IndicatorImporter
 from .figures import indicator_catalogue, indicator_values_at, latest_period
@@ -47,7 +48,14 @@ def indicator_values(request: HttpRequest, access: WardAccess) -> HttpResponse:
     return render(
         request,
         "indicators/values.html",
-        {"access": access, "ward": access.ward, "picker": picker, "period": period, "form": form},
+        {
+            "access": access,
+            "ward": access.ward,
+            "picker": picker,
+            "period": period,
+            "form": form,
+            "imports": recent_imports(access.ward, (IndicatorImporter.name, RegisterImporter.name)),
+        },
     )
 
 

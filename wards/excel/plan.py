@@ -105,6 +105,15 @@ class Importer(ABC):
     @abstractmethod
     def done_url(self, ward: Ward, sheet: ParsedSheet) -> str: ...
 
+    def period(self, sheet: ParsedSheet) -> tuple[date | None, date | None]:
+        """The dates the saved figures are for, kept on the import record: a flow's range (row-2
+        "start" and "end"), a stock's date ("on"), or none for a register of records."""
+        start, end = sheet.params.get("start"), sheet.params.get("end")
+        if isinstance(start, date) and isinstance(end, date):
+            return start, end
+        on = sheet.params.get("on")
+        return (on, on) if isinstance(on, date) else (None, None)
+
     # The checked sheet waits in the session between the dry run and the confirmation.
     def encode(self, sheet: ParsedSheet) -> dict[str, Any]:
         return {
