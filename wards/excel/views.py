@@ -103,7 +103,8 @@ def sheet_upload(
 def sheet_confirm(request: HttpRequest, access: WardAccess, importer: Importer, *, upload_url: str) -> HttpResponse:
     pending = request.session.pop(_session_key(importer), None)
     stored = PendingUpload.from_session(pending.get("file")) if pending else None
-    if not pending or pending.get("ward") != access.ward.pk or stored is None or not default_storage.exists(stored.path):
+    checked = pending and pending.get("ward") == access.ward.pk
+    if not checked or stored is None or not default_storage.exists(stored.path):
         _discard(pending)
         messages.error(request, _("There is no checked sheet to save; upload it again."))
         return redirect(upload_url)

@@ -65,7 +65,7 @@ def test_figures_and_their_record_are_saved_together_or_not_at_all(ward, staff) 
     pending = pending_keep(ward=ward, upload=io.BytesIO(SAMPLE_XLSX), filename="C:\\Users\\Sổ đi 2025.xlsx")
     assert pending.sha256 == hashlib.sha256(SAMPLE_XLSX).hexdigest()
     assert pending.path.startswith(f"imports/{ward.slug}/") and pending.path.endswith("/So-di-2025.xlsx")
-    plan, record = import_save(importer=StubImporter(), ward=ward, sheet=sheet, pending=pending, user=staff.user)
+    _plan, record = import_save(importer=StubImporter(), ward=ward, sheet=sheet, pending=pending, user=staff.user)
     assert (record.kind, record.start, record.end, record.rows_saved) == ("stub", date(2025, 9, 1), date(2025, 9, 1), 1)
     assert record.file.read() == SAMPLE_XLSX and record.imported_by == staff.user
     assert record.filename == "C:\\Users\\Sổ đi 2025.xlsx"
