@@ -87,6 +87,7 @@ def sheet_upload(
             form.add_error("file", str(error))
         else:
             plan = importer.plan(access.ward, sheet)
+            plan.hoist_notes()
             _discard(request.session.pop(_session_key(importer), None))
             if plan.valid:
                 upload = form.cleaned_data["file"]
