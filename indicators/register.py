@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from wards.excel.io import MAX_ROWS, ParsedSheet, SheetError, SheetRow, check_archive
+from wards.excel.io import MAX_ROWS, ParsedSheet, SheetError, SheetRow, check_archive, first_sheet
 from wards.excel.layout import Column, SheetLayout
 from wards.excel.plan import Change, Importer, ImportPlan, ImportRejected, PlanRow
 from wards.excel.views import SheetUploadForm
@@ -156,7 +156,7 @@ def read_register(upload: IO[bytes]) -> list[SheetRow]:
         raise SheetError(_("This file is not an Excel .xlsx workbook.")) from None
     try:
         grid = [
-            [cell.value for cell in row] for row in book.worksheets[0].iter_rows(max_row=HEADER_SEARCH_ROWS + MAX_ROWS)
+            [cell.value for cell in row] for row in first_sheet(book).iter_rows(max_row=HEADER_SEARCH_ROWS + MAX_ROWS)
         ]
     finally:
         book.close()

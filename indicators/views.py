@@ -14,6 +14,7 @@ from wards.excel.views import sheet_download, upload_views
 from wards.forms import PeriodForm
 from wards.models import ALL_ROLES, WARD_ROLES
 from wards.periods import PeriodKind
+from wards.selectors import recent_imports
 from wards.stale import FIELD, StaleEdit, posted_version, version_of
 
 from .excel import IndicatorImporter
@@ -54,7 +55,15 @@ def indicator_values(request: HttpRequest, access: WardAccess) -> HttpResponse:
     return render(
         request,
         "indicators/values.html",
-        {"access": access, "ward": access.ward, "picker": picker, "period": period, "form": form, FIELD: version},
+        {
+            "access": access,
+            "ward": access.ward,
+            "picker": picker,
+            "period": period,
+            "form": form,
+            "imports": recent_imports(access.ward, (IndicatorImporter.name, RegisterImporter.name)),
+            FIELD: version,
+        },
     )
 
 

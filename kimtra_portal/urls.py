@@ -9,7 +9,7 @@ from accounts.manage_urls import ward_patterns as ward_account_patterns
 from accounts.views import SignInView
 from kimtra_portal.health import healthz
 from reports.workflow_views import waiting
-from wards.views import facts, home
+from wards.views import facts, home, import_download
 
 urlpatterns = [
     path("", home, name="home"),
@@ -22,6 +22,7 @@ urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url=f"{settings.STATIC_URL}favicon.svg")),
     path("w/<slug:ward>/", include("dashboard.urls")),
     path("w/<slug:ward>/facts/", facts, name="ward_facts"),
+    path("w/<slug:ward>/imports/<int:pk>/", import_download, name="import_download"),
     path("w/<slug:ward>/procedures/", include("procedures.urls")),
     path("w/<slug:ward>/staffing/", include("staffing.urls")),
     path("w/<slug:ward>/assets/", include("assets.urls")),

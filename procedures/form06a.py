@@ -20,7 +20,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
-from wards.excel.io import MAX_ROWS, ParsedSheet, SheetError, SheetRow, check_archive
+from wards.excel.io import MAX_ROWS, ParsedSheet, SheetError, SheetRow, check_archive, first_sheet
 from wards.excel.layout import CellError
 
 from .models import MAX_COUNT
@@ -321,7 +321,7 @@ def read_form(upload: IO[bytes]) -> ParsedSheet:
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
         raise SheetError(_("This file is not an Excel .xlsx workbook.")) from None
     try:
-        grid = Grid(book.worksheets[0])
+        grid = Grid(first_sheet(book))
     finally:
         book.close()
     header = find_header(grid)

@@ -18,6 +18,7 @@ from wards.forms import PeriodForm
 from wards.history import history_rows
 from wards.models import ALL_ROLES, WARD_ROLES
 from wards.periods import DateRange, PeriodKind
+from wards.selectors import recent_imports
 from wards.stale import FIELD, StaleEdit, posted_version, version_of
 from wards.tables import configure, filter_context
 
@@ -39,6 +40,10 @@ def _picker(request: HttpRequest, access: WardAccess, kind: PeriodKind) -> Perio
     return PeriodForm(request.GET, kind=kind, latest=latest.end if latest else None)
 
 
+# The imports shown beside the TTHC figures: the one-stop system's form and our own week sheet.
+IMPORT_KINDS = (Form06aImporter.name, WeekImporter.name)
+
+
 def _week_url(access: WardAccess, period: DateRange) -> str:
     return f"{reverse('procedures:week', kwargs={'ward': access.ward.slug})}?{period.query()}"
 
@@ -56,6 +61,7 @@ def overview(request: HttpRequest, access: WardAccess) -> HttpResponse:
             "picker": picker,
             "figures": figures,
             "chart": week_chart(figures.weeks),
+            "imports": recent_imports(access.ward, IMPORT_KINDS),
         },
     )
 
@@ -122,6 +128,7 @@ def week(request: HttpRequest, access: WardAccess) -> HttpResponse:
             "status_fields": STATUS_FIELDS,
             FIELD: version,
             "stale": stale,
+            "imports": recent_imports(access.ward, IMPORT_KINDS),
         },
     )
 

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import City, FigureLock, Membership, Ward
+from .models import City, FigureLock, ImportRecord, Membership, Ward
 
 
 @admin.register(City)
@@ -31,6 +31,19 @@ class FigureLockAdmin(admin.ModelAdmin):
     # Read-only: locks come and go with the reports that set them.
     list_display = ["ward", "start", "end", "label", "created_at"]
     list_filter = ["ward"]
+
+    def has_add_permission(self, request: object) -> bool:
+        return False
+
+    def has_change_permission(self, request: object, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(ImportRecord)
+class ImportRecordAdmin(admin.ModelAdmin):
+    # Read-only: a record is the trace of figures saved from a file; changing it would falsify it.
+    list_display = ["ward", "kind", "filename", "start", "end", "rows_saved", "imported_by", "created_at"]
+    list_filter = ["ward", "kind"]
 
     def has_add_permission(self, request: object) -> bool:
         return False

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -232,3 +234,45 @@ class FigureLock(models.Model):
 
     def __str__(self) -> str:
         return f"{self.ward}: {self.start:%d/%m/%Y}-{self.end:%d/%m/%Y} ({self.label})"
+
+
+def import_upload_to(instance: ImportRecord, filename: str) -> str:
+    # A random folder per upload: two files of the same name never overwrite each other, and the
+    # stored name reveals nothing a reader of the ward could not already see.
+    return f"imports/{instance.ward.slug}/{uuid.uuid4().hex}/{filename}"
+
+
+class ImportRecord(models.Model):
+    """An Excel file whose figures were saved: the file itself, byte for byte, who imported it and
+    when, kept beside the change history of the figures it brought (DESIGN §12). Written in the same
+    transaction as the figures by wards.excel.services.import_save, for every importer."""
+
+    ward = models.ForeignKey(Ward, on_delete=models.CASCADE, related_name="imports", verbose_name=_("ward"))
+    kind = models.CharField(_("kind"), max_length=40, help_text=_("The importer: procedures_06a."))
+    start = models.DateField(_("start"), null=True, blank=True)
+    end = models.DateField(_("end"), null=True, blank=True)
+    file = models.FileField(_("file"), upload_to=import_upload_to, max_length=300)
+    filename = models.CharField(_("file name"), max_length=200)
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    rows_saved = models.PositiveIntegerField(_("rows saved"))
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("imported by")
+    )
+    created_at = models.DateTimeField(_("imported at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Excel import")
+        verbose_name_plural = _("Excel imports")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["ward", "kind", "-created_at"], name="import_ward_kind_created")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start__isnull=True, end__isnull=True)
+                | Q(start__isnull=False, end__isnull=False, end__gte=models.F("start")),
+                name="import_record_period",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.ward}: {self.filename} ({self.kind})"

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db.models import Prefetch, QuerySet
 
-from .models import City, Membership, Role, Ward
+from .models import City, ImportRecord, Membership, Role, Ward
 
 
 def ward_leaders(ward: Ward) -> QuerySet[Membership]:
@@ -19,3 +21,11 @@ def ward_staff_count(ward: Ward) -> int:
 def city_wards(city: City) -> QuerySet[Ward]:
     leaders = Membership.objects.filter(role=Role.LEADER).select_related("user").order_by("signing_title")
     return city.wards.prefetch_related(Prefetch("memberships", queryset=leaders, to_attr="leaders"))
+
+
+IMPORTS_SHOWN = 5
+
+
+def recent_imports(ward: Ward, kinds: Iterable[str], limit: int = IMPORTS_SHOWN) -> list[ImportRecord]:
+    """The newest Excel imports of `kinds` with who made them: one query, however many there are."""
+    return list(ImportRecord.objects.filter(ward=ward, kind__in=list(kinds)).select_related("imported_by")[:limit])

@@ -2,14 +2,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from .access import WardAccess, request_membership, ward_view
 from .forms import WardFactsForm
-from .models import ALL_ROLES, WARD_ROLES, Role
+from .models import ALL_ROLES, WARD_ROLES, ImportRecord, Role
 from .services import ward_facts_update
 
 
@@ -39,3 +39,19 @@ def facts(request: HttpRequest, access: WardAccess) -> HttpResponse:
         for field in form.fields.values():
             field.disabled = True
     return render(request, "wards/facts.html", {"access": access, "ward": access.ward, "form": form})
+
+
+@ward_view(read=ALL_ROLES)
+def import_download(request: HttpRequest, access: WardAccess, pk: int) -> FileResponse:
+    """An imported Excel file as it was uploaded, for whoever may read the ward's figures."""
+    record = get_object_or_404(ImportRecord, ward=access.ward, pk=pk)
+    try:
+        stored = record.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    return FileResponse(
+        stored,
+        as_attachment=True,
+        filename=record.filename,
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )

@@ -13,12 +13,18 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook
 
+from indicators.demo import DOCS_2025, H2_2025
 from indicators.models import IndicatorValue
 from indicators.register import classify
 from indicators.services import indicator_values_save
-from wards.models import FigureLock
+from wards.models import FigureLock, ImportRecord
 from wards.periods import DateRange
+from wards.tests.excel import shares_strings
+from wards.tests.factories import ImportRecordFactory
+from wards.tests.lists import assert_queries_do_not_grow
 from wards.tests.permissions import assert_permission_matrix, client_for
+
+from . import samples
 
 LINES = [
     ("12/QĐ-UBND", date(2025, 7, 3), "Quyết định về việc giao chỉ tiêu"),
@@ -36,29 +42,8 @@ LINES = [
 H2 = {"start": "2025-07-01", "end": "2025-12-31"}
 
 
-def register(lines=LINES) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet["A1"] = "SỔ ĐĂNG KÝ VĂN BẢN ĐI"
-    sheet.merge_cells("A1:F1")
-    heads = [
-        "Số, ký hiệu văn bản",
-        "Ngày tháng văn bản",
-        "Tên loại và trích yếu nội dung văn bản",
-        "Người ký",
-        "Nơi nhận văn bản",
-        "Đơn vị, người nhận bản lưu",
-    ]
-    for column, text in enumerate(heads, start=1):
-        sheet.cell(row=3, column=column, value=text)
-        sheet.cell(row=4, column=column, value=f"({column})")
-    for row, (symbol, day, title) in enumerate(lines, start=5):
-        sheet.cell(row=row, column=1, value=symbol)
-        sheet.cell(row=row, column=2, value=day)
-        sheet.cell(row=row, column=3, value=title)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+def register(lines=LINES, **options) -> bytes:
+    return samples.register(lines, **options)
 
 
 def url(ward, name: str) -> str:
@@ -106,6 +91,59 @@ def test_register_counted_by_type_for_the_range(ward, staff, catalogue_data) -> 
         "docs.reports": 1,
         "docs.other": 1,
     }
+
+
+@pytest.mark.parametrize("options", [{"resaved": True}, {"dimension": "A1"}])
+def test_a_resaved_register_and_a_wrong_dimension_count_the_same(ward, staff, catalogue_data, options) -> None:
+    content = register(**options)
+    assert shares_strings(content) == bool(options.get("resaved"))
+    client = client_for(staff)
+    assert "upload-errors" not in post(client, ward, content, **H2).content.decode()
+    client.post(url(ward, "register_confirm"))
+    assert counts(ward)["docs.decisions"] == 2 and sum(counts(ward).values()) == 8
+
+
+@pytest.mark.parametrize("resaved", [False, True])
+def test_the_seed_half_year_register_gives_the_seed_counts(ward, staff, catalogue_data, resaved) -> None:
+    """DESIGN §10, annual documents: 01/7-31/12/2025, 2.818 = QĐ 898, KH 257, PA/ĐA 04, TB 265, TTr 123,
+    BC 281, other 990; the copies and the days just outside the half-year are left out."""
+    content = register(samples.half_year_register(), resaved=resaved)
+    client = client_for(staff)
+    body = post(client, ward, content, start=H2_2025.start.isoformat(), end=H2_2025.end.isoformat()).content
+    assert "upload-errors" not in body.decode()
+    client.post(url(ward, "register_confirm"))
+    values = IndicatorValue.objects.filter(ward=ward, start=H2_2025.start, end=H2_2025.end)
+    assert {value.indicator.code: value.value for value in values} == {
+        f"docs.{name}": Decimal(count) for name, count in DOCS_2025.items()
+    }
+    assert sum(value.value for value in values) == 2818
+    record = ImportRecord.objects.get(ward=ward)
+    assert (record.kind, record.start, record.end) == ("indicators_register", H2_2025.start, H2_2025.end)
+    assert record.file.read() == content
+
+
+def test_the_register_file_is_listed_on_the_indicators_page(ward, staff, catalogue_data) -> None:
+    client = client_for(staff)
+    post(client, ward, register(), **H2)
+    client.post(url(ward, "register_confirm"))
+    record = ImportRecord.objects.get()
+    assert (record.imported_by, record.filename) == (staff.user, "so.xlsx")
+    body = client.get(url(ward, "values") + "?start=2025-07-01&end=2025-12-31").content.decode()
+    assert "so.xlsx" in body
+    assert reverse("import_download", kwargs={"ward": ward.slug, "pk": record.pk}) in body
+
+
+def test_the_imports_list_takes_the_same_queries_however_long(
+    ward, staff, catalogue_data, django_assert_num_queries
+) -> None:
+    ImportRecordFactory(ward=ward, kind="indicators")
+    body = assert_queries_do_not_grow(
+        client_for(staff),
+        url(ward, "values") + "?start=2025-07-01&end=2025-12-31",
+        lambda: ImportRecordFactory.create_batch(6, ward=ward, kind="indicators_register"),
+        django_assert_num_queries,
+    )
+    assert body.count('data-testid="import-row"') == 5
 
 
 def test_overlap_refused_unless_replaced(ward, staff, catalogue_data) -> None:

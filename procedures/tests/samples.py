@@ -1,6 +1,7 @@
 """Sample files of form II.06a made by the tests, in the layouts one-stop systems export (not copies
 of any real export): title rows, merged header cells over three rows, the numbering row, a totals row,
-and optionally numbers stored as text, as a spreadsheet program re-saves them."""
+and optionally numbers stored as text; and the same re-saved by a spreadsheet program (shared strings,
+styles, text cells, a hidden sheet, print settings)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import MergedCell
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from wards.tests.excel import with_shared_strings
 
 
 @dataclass(frozen=True)
@@ -64,7 +71,10 @@ def form_06a(
     totals: str = "first",
     as_text: bool = False,
     title_rows: int = 3,
+    resaved: bool = False,
 ) -> bytes:
+    """The form as a one-stop system exports it; `resaved` as a clerk's spreadsheet program saves it
+    again after opening it (see `resave`)."""
     book = Workbook()
     sheet = book.active
     sheet.title = "II.06a"
@@ -150,10 +160,42 @@ def form_06a(
         sheet.cell(row=bottom + offset, column=2, value=values[1])
         for column, index in enumerate(order, start=3):
             value = values[2 + index]
-            sheet.cell(row=bottom + offset, column=column, value=str(value) if as_text else value)
+            text = as_text or (resaved and column % 2 == 0)
+            cell = sheet.cell(row=bottom + offset, column=column, value=str(value) if text else value)
+            if text and resaved:
+                cell.number_format = "@"  # a text cell: what a clerk's "12" typed over a figure becomes
     end = bottom + len(body) + 2
     sheet.cell(row=end, column=2, value="Người lập biểu")
     sheet.cell(row=end, column=10, value="THỦ TRƯỞNG ĐƠN VỊ")
+    if resaved:
+        resave(book, sheet, header=(top, bottom), last_row=end, last_column=13)
     buffer = io.BytesIO()
     book.save(buffer)
-    return buffer.getvalue()
+    return with_shared_strings(buffer.getvalue()) if resaved else buffer.getvalue()
+
+
+def resave(book: Workbook, sheet: Worksheet, *, header: tuple[int, int], last_row: int, last_column: int) -> None:
+    """What a spreadsheet program adds when a clerk opens an export and saves it again: styles on every
+    header cell (the covered cells of a merged range become styled blanks), column widths, a print area
+    and print titles, landscape pages, frozen header, and a hidden lookup sheet before the form. The text
+    goes to shared strings when the file is written (`with_shared_strings`)."""
+    edge = Side(style="thin")
+    for row in sheet.iter_rows(min_row=header[0], max_row=header[1], max_col=last_column):
+        for cell in row:
+            cell.border = Border(left=edge, right=edge, top=edge, bottom=edge)
+            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+            if not isinstance(cell, MergedCell):
+                cell.font = Font(name="Times New Roman", bold=True, size=12)
+    for column in range(1, last_column + 1):
+        sheet.column_dimensions[get_column_letter(column)].width = 30 if column == 2 else 11
+    sheet.row_dimensions[header[0]].height = 32
+    last = f"{get_column_letter(last_column)}{last_row}"
+    sheet.print_area = f"A1:{last}"
+    sheet.print_title_rows = f"{header[0]}:{header[1]}"
+    sheet.page_setup.orientation = "landscape"
+    sheet.freeze_panes = sheet.cell(row=header[1] + 1, column=3)
+    lookup = book.create_sheet("DanhMuc", 0)
+    lookup.sheet_state = "hidden"
+    for number, name in enumerate(("Chứng thực", "Hộ tịch", "Đất đai"), start=1):
+        lookup.cell(row=number, column=1, value=name)
+    book.active = book.worksheets.index(sheet)

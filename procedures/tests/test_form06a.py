@@ -20,6 +20,7 @@ from procedures.models import CaseVolume, FieldAlias, ProcedureField
 from procedures.services import field_alias_save, week_save
 from wards.excel.io import SheetError
 from wards.models import FigureLock
+from wards.tests.excel import shares_strings
 from wards.tests.permissions import assert_permission_matrix, client_for
 
 from .factories import CaseVolumeFactory
@@ -49,6 +50,8 @@ def values(sheet):
         {"merged": True, "totals": "first", "as_text": False},
         {"merged": True, "totals": "last", "as_text": True, "title_rows": 1},
         {"merged": False, "totals": "last", "as_text": True, "title_rows": 0},
+        {"merged": True, "totals": "first", "resaved": True},
+        {"merged": False, "totals": "last", "resaved": True},
     ],
 )
 def test_header_and_columns_found_by_their_headings(options) -> None:
@@ -61,6 +64,27 @@ def test_header_and_columns_found_by_their_headings(options) -> None:
     first = values(sheet)["Chứng thực"]
     assert [first[f"c{n}"] for n in range(3, 14)] == [239, 200, 30, 9, 222, 100, 120, 2, 17, 15, 2]
     assert not any(row.errors for row in sheet.rows)
+
+
+def test_the_resaved_sample_is_saved_the_way_a_spreadsheet_program_saves_it() -> None:
+    content = form_06a(LINES, resaved=True)
+    assert shares_strings(content) and not shares_strings(form_06a(LINES))
+    book = load_workbook(io.BytesIO(content))
+    assert [sheet.sheet_state for sheet in book.worksheets] == ["hidden", "visible"]
+    sheet = book["II.06a"]
+    assert "C9:F9" in {str(cells) for cells in sheet.merged_cells.ranges}
+    assert sheet["C9"].font.b and sheet["D9"].border.top.style == "thin"  # a covered cell, styled
+    assert (sheet["C14"].value, sheet["D14"].value, sheet["D14"].number_format) == (239, "200", "@")  # text
+    assert sheet.print_area and sheet.column_dimensions["B"].width == 30
+
+
+def test_the_resaved_form_gives_the_same_figures_as_the_export(ward, staff) -> None:
+    client = client_for(staff)
+    assert "upload-errors" not in post(client, ward, form_06a(seed_week_lines(), resaved=True)).content.decode()
+    client.post(url(ward, "import_06a_confirm"))
+    imported = figures_for(ward, SEED_WEEK)
+    assert (imported.received, imported.received_online, imported.on_time, imported.resolved) == (315, 315, 277, 277)
+    assert imported.in_progress == 38
 
 
 def test_merged_header_really_is_merged_in_the_sample() -> None:

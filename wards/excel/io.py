@@ -144,6 +144,16 @@ def where(number: int, name: str) -> str:
     return _("Row %(row)s (%(name)s)") % {"row": number, "name": name}
 
 
+def first_sheet(book: Any) -> Any:
+    """The sheet a person sees on opening the workbook: the first one not hidden (a re-saved workbook
+    may keep a hidden lookup sheet before it). A read-only sheet forgets the dimensions the file
+    states: an export that writes "A1" there would otherwise be read as its first column only."""
+    sheet = next((sheet for sheet in book.worksheets if sheet.sheet_state == "visible"), book.worksheets[0])
+    if hasattr(sheet, "reset_dimensions"):
+        sheet.reset_dimensions()
+    return sheet
+
+
 def read_workbook(upload: IO[bytes], layout: SheetLayout) -> ParsedSheet:
     """Read a filled sheet: file-level problems raise SheetError, each row keeps its own errors. Rows
     left entirely blank are skipped; a blank cell stays None."""
@@ -153,7 +163,7 @@ def read_workbook(upload: IO[bytes], layout: SheetLayout) -> ParsedSheet:
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
         raise SheetError(_("This file is not an Excel .xlsx workbook.")) from None
     try:
-        sheet = book.worksheets[0]
+        sheet = first_sheet(book)
         grid = [tuple(row) for row in sheet.iter_rows(min_row=1, max_row=FIRST_DATA_ROW + MAX_ROWS)]
     finally:
         book.close()

@@ -44,6 +44,17 @@ class ImportPlan:
     title: str
     rows: list[PlanRow] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # about the sheet as a whole
+    notes: list[str] = field(default_factory=list)  # what the clerk should know about every row
+
+    def hoist_notes(self) -> None:
+        """Say once, above the rows, a note that every row repeats (what a form cannot carry is the
+        same for each of its lines), so that the notes left on a row are about that row."""
+        if len(self.rows) < 2:
+            return
+        common = [note for note in self.rows[0].notes if all(note in row.notes for row in self.rows)]
+        for row in self.rows:
+            row.notes = [note for note in row.notes if note not in common]
+        self.notes.extend(common)
 
     @property
     def valid(self) -> bool:
@@ -104,6 +115,15 @@ class Importer(ABC):
 
     @abstractmethod
     def done_url(self, ward: Ward, sheet: ParsedSheet) -> str: ...
+
+    def period(self, sheet: ParsedSheet) -> tuple[date | None, date | None]:
+        """The dates the saved figures are for, kept on the import record: a flow's range (row-2
+        "start" and "end"), a stock's date ("on"), or none for a register of records."""
+        start, end = sheet.params.get("start"), sheet.params.get("end")
+        if isinstance(start, date) and isinstance(end, date):
+            return start, end
+        on = sheet.params.get("on")
+        return (on, on) if isinstance(on, date) else (None, None)
 
     # The checked sheet waits in the session between the dry run and the confirmation.
     def encode(self, sheet: ParsedSheet) -> dict[str, Any]:

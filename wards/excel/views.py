@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
+from django.core.files.storage import default_storage
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,6 +22,7 @@ from wards.models import WARD_ROLES
 
 from .io import XLSX, SheetError, check_archive, write_workbook
 from .plan import Importer, ImportRejected
+from .services import PendingUpload, import_save, pending_discard, pending_keep
 
 
 class SheetUploadForm(forms.Form):
@@ -49,6 +51,11 @@ def sheet_download(
     response = HttpResponse(content, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def _discard(pending: Mapping[str, Any] | None) -> None:
+    if pending:
+        pending_discard(PendingUpload.from_session(pending.get("file")))
 
 
 def _session_key(importer: Importer) -> str:
@@ -80,22 +87,33 @@ def sheet_upload(
             form.add_error("file", str(error))
         else:
             plan = importer.plan(access.ward, sheet)
-            request.session.pop(_session_key(importer), None)
+            plan.hoist_notes()
+            _discard(request.session.pop(_session_key(importer), None))
             if plan.valid:
-                request.session[_session_key(importer)] = {"ward": access.ward.pk, **importer.encode(sheet)}
+                upload = form.cleaned_data["file"]
+                pending = pending_keep(ward=access.ward, upload=upload, filename=upload.name)
+                request.session[_session_key(importer)] = {
+                    "ward": access.ward.pk,
+                    "file": pending.as_session(),
+                    **importer.encode(sheet),
+                }
             context["plan"] = plan
     return render(request, "wards/excel_upload.html", context)
 
 
 def sheet_confirm(request: HttpRequest, access: WardAccess, importer: Importer, *, upload_url: str) -> HttpResponse:
     pending = request.session.pop(_session_key(importer), None)
-    if not pending or pending.get("ward") != access.ward.pk:
+    stored = PendingUpload.from_session(pending.get("file")) if pending else None
+    checked = pending and pending.get("ward") == access.ward.pk
+    if not checked or stored is None or not default_storage.exists(stored.path):
+        _discard(pending)
         messages.error(request, _("There is no checked sheet to save; upload it again."))
         return redirect(upload_url)
     sheet = importer.decode(pending)
     try:
-        plan = importer.save(access.ward, sheet)
+        plan, _record = import_save(importer=importer, ward=access.ward, sheet=sheet, pending=stored, user=request.user)
     except ImportRejected as rejected:
+        pending_discard(stored)
         messages.error(request, _("Nothing was saved: the figures changed since the check; upload the sheet again."))
         for problem in rejected.plan.messages()[:20]:
             messages.error(request, problem)

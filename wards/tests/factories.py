@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 from decimal import Decimal
 
 import factory
 from django.contrib.auth import get_user_model
 
-from wards.models import City, Membership, Role, SigningTitle, Ward, WardKind, ward_slug
+from wards.models import City, ImportRecord, Membership, Role, SigningTitle, Ward, WardKind, ward_slug
 
 PASSWORD = "test-Password-2025"
 
@@ -61,3 +62,22 @@ class MembershipFactory(factory.django.DjangoModelFactory):
         leader = factory.Trait(role=Role.LEADER, signing_title=SigningTitle.CHU_TICH)
         vice = factory.Trait(role=Role.LEADER, signing_title=SigningTitle.PHO_CHU_TICH)
         home_affairs = factory.Trait(role=Role.CITY, ward=None, city=factory.SubFactory(CityFactory))
+
+
+SAMPLE_XLSX = b"PK\x03\x04 a stored import, byte for byte"
+
+
+class ImportRecordFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ImportRecord
+
+    ward = factory.SubFactory(WardFactory)
+    kind = "procedures_06a"
+    start = date(2025, 8, 18)
+    end = date(2025, 8, 23)
+    file = factory.django.FileField(data=SAMPLE_XLSX, filename="bieu-06a.xlsx")
+    filename = "Biểu 06a tuần 34.xlsx"
+    sha256 = factory.LazyAttribute(lambda o: hashlib.sha256(SAMPLE_XLSX).hexdigest())
+    size = len(SAMPLE_XLSX)
+    rows_saved = 9
+    imported_by = factory.SubFactory(UserFactory)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from wards.models import Membership, Ward
@@ -58,3 +60,12 @@ def demo_data(settings, catalogue_data) -> None:
     settings.DEBUG = True
     call_command("load_demo")
     settings.DEBUG = False
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every test's stored files (imported Excel files, kept PDFs) go to a folder of its own, never to
+    the repository's media/."""
+    root = tmp_path_factory.mktemp("media")
+    settings.MEDIA_ROOT = root
+    return root

@@ -147,3 +147,18 @@ def test_a_workbook_not_ours_is_refused() -> None:
     Workbook().save(buffer)
     with pytest.raises(SheetError):
         read_workbook(buffer, LAYOUT)
+
+
+def test_a_note_every_row_repeats_is_said_once_above_them() -> None:
+    from wards.excel.plan import ImportPlan, PlanRow
+
+    plan = ImportPlan(
+        title="t",
+        rows=[PlanRow(1, "a", notes=["same", "only a"]), PlanRow(2, "b", notes=["same"])],
+    )
+    plan.hoist_notes()
+    assert plan.notes == ["same"]
+    assert [row.notes for row in plan.rows] == [["only a"], []]
+    single = ImportPlan(title="t", rows=[PlanRow(1, "a", notes=["mine"])])
+    single.hoist_notes()
+    assert (single.notes, single.rows[0].notes) == ([], ["mine"])

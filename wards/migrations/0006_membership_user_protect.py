@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('wards', '0004_ward_all_cases_online_from'),
+        ('wards', '0005_import_record'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
