@@ -14,6 +14,7 @@ def test_a_leader_creates_a_clerk_who_sets_a_password_and_reaches_the_dashboard(
     wards_demo.load()
     sign_in(page, "kimtra.chutich")
     page.wait_for_url("**/w/kim-tra/")
+    page.get_by_role("button", name="Hồ Lê Hoàng Thịnh").click()
     page.get_by_role("link", name="Tài khoản").click()
     page.wait_for_url("**/w/kim-tra/accounts/")
     page.get_by_label("Tên đăng nhập").fill("kimtra.tranvanb")

@@ -51,3 +51,13 @@ def test_switch_to_english(page, demo) -> None:
     page.get_by_label("Ngôn ngữ").select_option("en")
     page.get_by_role("button", name="Đổi").click()
     assert page.get_by_role("heading", name="Sign in").is_visible()
+
+
+def test_the_leaders_menu_fits_a_1280_pixel_screen(page, demo) -> None:
+    """The leader's menu is the longest (it has the accounts); nothing of it may be cut off."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    sign_in(page, "kimtra.chutich")
+    page.wait_for_url("**/w/kim-tra/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    user_menu = page.get_by_role("button", name="Hồ Lê Hoàng Thịnh").bounding_box()
+    assert user_menu is not None and user_menu["x"] + user_menu["width"] <= 1280
