@@ -49,9 +49,9 @@ def wait_for(archive_id: int, process: subprocess.Popen[bytes], seconds: float =
 def test_a_worker_killed_mid_zip_ends_failed_and_a_retry_completes_on_a_new_worker(
     weekly,
     home_affairs,
-    delivered,
+    delivered,  # noqa: F811 (the fixture of test_archive)
     settings,
-    celery_worker_process,  # noqa: F811 (the shared fixture)
+    celery_worker_process,
 ) -> None:
     settings.REPORTS_PDF_QUEUE = celery_worker_process.queue
     settings.REPORTS_PDF_STALE_AFTER = timedelta(minutes=10)
@@ -128,9 +128,9 @@ def unreachable_broker() -> Iterator[str]:
 def test_a_zip_asked_for_while_redis_is_unreachable_ends_failed_and_the_retry_completes(
     weekly,
     home_affairs,
-    delivered,
+    delivered,  # noqa: F811 (the fixture of test_archive)
     settings,
-    celery_worker_process,  # noqa: F811 (the shared fixture)
+    celery_worker_process,
 ) -> None:
     settings.REPORTS_PDF_QUEUE = celery_worker_process.queue
     client = client_for(home_affairs)
