@@ -12,11 +12,14 @@ from typing import BinaryIO
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files import File
 from django.db import transaction
+from django.utils.timezone import now
 
 from reports.models import Report, ReportState
+from wards.jobs import ACTIVE, job_queue, job_start, jobs_expire
 from wards.models import City
 from wards.periods import DateRange
 
+from .archive_models import ArchiveFailure
 from .models import ArchiveStatus, PeriodArchive, Regime
 
 logger = logging.getLogger(__name__)
@@ -55,6 +58,13 @@ def archive_write(reports: list[Report], output: BinaryIO, progress: Callable[[i
 def period_archive_request(
     *, regime: Regime, city: City, period: DateRange, requested_by: AbstractBaseUser
 ) -> PeriodArchive:
+    """Queue the ZIP of a period; a request for the same ZIP already under way is returned instead of a
+    second one, and one whose worker has gone silent is given up here (the page only shows it so)."""
+    same = PeriodArchive.objects.filter(regime=regime, city=city, period_start=period.start, period_end=period.end)
+    jobs_expire(same)
+    active = same.filter(status__in=ACTIVE).order_by("-requested_at", "-pk").first()
+    if active is not None:
+        return active
     archive = PeriodArchive(
         regime=regime, city=city, period_start=period.start, period_end=period.end, requested_by=requested_by
     )
@@ -65,32 +75,53 @@ def period_archive_request(
 
 
 def _queue(archive_id: int) -> None:
+    """Hand the request to the broker; one that cannot be reached fails it at once, with the retry."""
     from django.conf import settings
 
     from . import tasks
 
     # The worker that makes the PDFs reads them best: the same queue.
-    tasks.build_period_archive.apply_async(args=[archive_id], queue=settings.REPORTS_PDF_QUEUE)
+    job_queue(
+        PeriodArchive.objects.all(),
+        archive_id,
+        lambda: tasks.build_period_archive.apply_async(args=[archive_id], queue=settings.REPORTS_PDF_QUEUE),
+        logger=logger,
+        message=f"period archive {archive_id} could not be queued",
+    )
 
 
-def period_archive_build(archive_id: int) -> None:
-    """Make the ZIP, saving the progress after each report so that the page can show it."""
-    archive = PeriodArchive.objects.select_related("regime__template", "city").get(pk=archive_id)
-    reports = archive_reports(archive.regime, archive.city, archive.period)
-    PeriodArchive.objects.filter(pk=archive_id).update(status=ArchiveStatus.RUNNING, total=len(reports), done=0)
-
-    def progress(done: int) -> None:
-        PeriodArchive.objects.filter(pk=archive_id).update(done=done)
-
+def period_archive_build(archive_id: int) -> PeriodArchive | None:
+    """Make the ZIP, saving the progress after each report so that the page can show it. Runs in the
+    worker: a delivery of a request done or given up does nothing; one left "being made" by a dead worker
+    is made again. Every failure ends the request failed with its reason (wards.jobs), the details logged."""
+    archive, started = job_start(PeriodArchive.objects.select_related("regime__template", "city"), archive_id)
+    if not started:
+        return archive
+    storing = False
     try:
-        with File(tempfile.TemporaryFile(), name=f"{archive.regime.code}-{archive.period_start:%Y%m%d}.zip") as output:
+        reports = archive_reports(archive.regime, archive.city, archive.period)
+        PeriodArchive.objects.filter(pk=archive_id).update(total=len(reports), done=0)
+
+        def progress(done: int) -> None:
+            PeriodArchive.objects.filter(pk=archive_id).update(done=done)
+
+        name = f"{archive.regime.code}-{archive.period_start:%Y%m%d}.zip"
+        with File(tempfile.TemporaryFile(), name=name) as output:
             archive_write(reports, output, progress)
             output.seek(0)
+            storing = True
             archive.file.save(output.name, output, save=False)
-    except OSError as error:
-        logger.exception("period archive %s failed", archive_id)
-        PeriodArchive.objects.filter(pk=archive_id).update(status=ArchiveStatus.FAILED, failure=str(error))
-        return
-    PeriodArchive.objects.filter(pk=archive_id).update(
-        status=ArchiveStatus.DONE, file=archive.file.name, done=len(reports), total=len(reports)
+    except Exception as error:
+        # A full disk, a PDF missing from the storage, an object store that refuses (OSError, or anything
+        # while saving) is the storage's; anything else an error of the portal.
+        failure = ArchiveFailure.STORAGE if storing or isinstance(error, OSError) else ArchiveFailure.ERROR
+        logger.exception("period archive %s %s", archive_id, "could not be stored" if storing else "failed")
+        with transaction.atomic():
+            archive.fail(failure, f"{type(error).__name__}: {error}")
+        return archive
+    # Only a request still being made becomes done: one given up meanwhile stays so (a new one is under way).
+    PeriodArchive.objects.filter(pk=archive_id, status=ArchiveStatus.RUNNING).update(
+        status=ArchiveStatus.DONE, file=archive.file.name, done=len(reports), total=len(reports), finished_at=now()
     )
+    archive.refresh_from_db()
+    return archive

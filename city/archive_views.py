@@ -42,8 +42,13 @@ def _archive(membership: Membership, pk: int) -> PeriodArchive:
 
 @city_view
 def archive_page(request: HttpRequest, membership: Membership, pk: int) -> HttpResponse:
+    archive = _archive(membership, pk)
+    # A request whose worker went silent is shown given up, with the retry, without writing (wards.jobs):
+    # the retry, or the worker receiving it late, marks the row.
+    if archive.is_stale:
+        archive.give_up_stale()
     template = "city/_archive_status.html" if request.htmx else "city/archive.html"
-    return render(request, template, {"archive": _archive(membership, pk), **poll_delays(request)})
+    return render(request, template, {"archive": archive, **poll_delays(request)})
 
 
 @city_view

@@ -10,8 +10,12 @@ def send_reminder(reminder_id: int) -> int:
     return notify.reminder_mail(reminder_id)
 
 
+# acks_late with reject_on_worker_lost, as the PDF's: a worker that dies mid-way leaves the message
+# unacknowledged, the broker delivers it again, and period_archive_build makes the ZIP anew (or gives it
+# up when it has gone stale meanwhile).
 @shared_task(name="city.build_period_archive", acks_late=True, reject_on_worker_lost=True)
-def build_period_archive(archive_id: int) -> None:
+def build_period_archive(archive_id: int) -> str | None:
     from .archive import period_archive_build
 
-    period_archive_build(archive_id)
+    archive = period_archive_build(archive_id)
+    return archive.status if archive is not None else None

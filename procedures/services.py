@@ -135,6 +135,21 @@ def field_upsert(*, name: str, position: int) -> ProcedureField:
     return record_upsert(ProcedureField, lookup={"name": name}, values={"position": position})
 
 
+CATALOGUE_FIELDS = (
+    "as_of",
+    "procedures",
+    "fully_online",
+    "partly_online",
+    "eligible_fully_online",
+    "boundary_free_cases",
+)
+
+
+def catalogue_rows(ward: Ward) -> QuerySet[ProcedureCatalogue]:
+    """The rows the catalogue page shows, whose version its form carries (wards.stale)."""
+    return ProcedureCatalogue.objects.filter(ward=ward)
+
+
 @transaction.atomic
 def catalogue_save(
     *,
@@ -146,9 +161,15 @@ def catalogue_save(
     boundary_free_cases: int,
     eligible_fully_online: int | None = None,
     is_demo: bool = False,
+    version: str | None = None,
 ) -> ProcedureCatalogue:
-    """Record the catalogue at a date, replacing what was recorded for that date."""
+    """Record the catalogue at a date, replacing what was recorded for that date. The page shows the
+    ward's catalogue table and may replace a row of it: a save from a page read before the table changed
+    (`version`, catalogue_version) raises StaleEdit, so that nobody replaces figures they have not seen,
+    and of two people saving the same date at once one is refused (the ward's lock orders them; the
+    unique date holds in the database anyway)."""
     assert_unlocked(ward, as_of)
+    assert_fresh(version, catalogue_rows(ward), fields=CATALOGUE_FIELDS)
     return record_upsert(
         ProcedureCatalogue,
         lookup={"ward": ward, "as_of": as_of},

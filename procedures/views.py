@@ -30,7 +30,16 @@ from .figures import figures_for, latest_period
 from .filters import EntryFilter
 from .forms import CatalogueForm, FieldAliasForm, WeekFormSet
 from .models import COUNT_FIELDS, STATUS_FIELDS, CaseVolume, FieldAlias
-from .services import WeekRejected, catalogue_save, field_alias_delete, field_alias_save, week_rows, week_save
+from .services import (
+    CATALOGUE_FIELDS,
+    WeekRejected,
+    catalogue_rows,
+    catalogue_save,
+    field_alias_delete,
+    field_alias_save,
+    week_rows,
+    week_save,
+)
 from .tables import EntryPeriodTable
 
 
@@ -228,9 +237,14 @@ def field_name_delete(request: HttpRequest, access: WardAccess, alias_id: int) -
 @ward_view(read=ALL_ROLES, write=WARD_ROLES)
 def catalogue(request: HttpRequest, access: WardAccess) -> HttpResponse:
     form = CatalogueForm(request.POST or None)
+    # The form may replace a row of the table shown beside it: it carries the version of the table.
+    version = version_of(catalogue_rows(access.ward), fields=CATALOGUE_FIELDS)
     if request.method == "POST" and form.is_valid():
         try:
-            catalogue_save(ward=access.ward, **form.cleaned_data)
+            catalogue_save(ward=access.ward, **form.cleaned_data, version=posted_version(request))
+        except StaleEdit as error:
+            form.add_error(None, error)
+            version = error.current
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -239,5 +253,11 @@ def catalogue(request: HttpRequest, access: WardAccess) -> HttpResponse:
     return render(
         request,
         "procedures/catalogue.html",
-        {"access": access, "ward": access.ward, "form": form, "catalogues": selectors.catalogues(access.ward)},
+        {
+            "access": access,
+            "ward": access.ward,
+            "form": form,
+            "catalogues": selectors.catalogues(access.ward),
+            FIELD: version,
+        },
     )

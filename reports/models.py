@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from wards.jobs import JobMixin
 from wards.models import SigningTitle, Ward
 
 
@@ -252,7 +253,7 @@ def pdf_upload_to(instance: ReportPdf, filename: str) -> str:
     return f"reports/{report.ward.slug}/{report.pk}/{filename}"
 
 
-class ReportPdf(models.Model):
+class ReportPdf(JobMixin, models.Model):
     """One request for a report's PDF: its progress while a worker makes it, then the kept version
     (file, SHA-256) that every later download serves unchanged."""
 
@@ -286,24 +287,9 @@ class ReportPdf(models.Model):
     def __str__(self) -> str:
         return f"{self.report} #{self.pk} ({self.get_status_display()})"
 
-    @property
-    def is_active(self) -> bool:
-        return self.status in (PdfStatus.QUEUED, PdfStatus.RUNNING)
-
-    @property
-    def is_stale(self) -> bool:
-        """Queued, or being made, for longer than REPORTS_PDF_STALE_AFTER: its worker (or the broker) is
-        taken for lost. Judged when read, so that showing the page writes nothing."""
-        limit = timezone.now() - settings.REPORTS_PDF_STALE_AFTER
-        if self.status == PdfStatus.RUNNING:
-            return (self.started_at or self.requested_at) < limit
-        return self.status == PdfStatus.QUEUED and self.requested_at is not None and self.requested_at < limit
-
-    def give_up_stale(self) -> None:
-        """Mark this (stale) request failed, in memory only: the caller saves it when it may write."""
-        self.status = PdfStatus.FAILED
-        self.failure = PdfFailure.STALE
-        self.failure_detail = str(int(settings.REPORTS_PDF_STALE_AFTER.total_seconds() // 60))
+    @classmethod
+    def stale_after(cls) -> timedelta:
+        return settings.REPORTS_PDF_STALE_AFTER
 
     @property
     def seconds(self) -> float | None:

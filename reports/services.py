@@ -10,11 +10,11 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from kombu.exceptions import OperationalError as KombuOperationalError
 
+from wards.jobs import job_queue, job_start, jobs_expire
 from wards.models import Membership, Role, Ward
 from wards.periods import DateRange
 from wards.stale import assert_fresh
@@ -186,24 +186,10 @@ def report_update(
 
 @transaction.atomic
 def report_pdfs_expire(*, report: Report) -> int:
-    """Give up, in the database, the requests whose worker has gone silent (ReportPdf.is_stale). Called by
-    the writes that need the truth (a new request, a late delivery to a worker); pages only show a stale
-    request as given up (selectors.pdf_versions). Returns how many were marked failed."""
-    limit = timezone.now() - settings.REPORTS_PDF_STALE_AFTER
-    stale = (
-        ReportPdf.objects.select_for_update()
-        .filter(report=report)
-        .filter(
-            models.Q(status=PdfStatus.RUNNING, started_at__lt=limit)
-            | models.Q(status=PdfStatus.QUEUED, requested_at__lt=limit)
-        )
-    )
-    expired = 0
-    for pdf in stale:
-        pdf.give_up_stale()
-        _fail(pdf, pdf.failure, pdf.failure_detail)
-        expired += 1
-    return expired
+    """Give up, in the database, the requests whose worker has gone silent (wards.jobs). Called by the
+    writes that need the truth (a new request); pages only show a stale request as given up
+    (selectors.pdf_versions). Returns how many were marked failed."""
+    return jobs_expire(ReportPdf.objects.filter(report=report))
 
 
 @transaction.atomic
@@ -227,15 +213,15 @@ def report_pdf_request(*, report: Report, requested_by: AbstractBaseUser | None)
 def _queue(pdf: ReportPdf) -> None:
     """Hand the request to the broker; a broker that cannot be reached fails the request at once (with the
     retry button) rather than leaving it "waiting for a worker" until it goes stale."""
-    try:
-        tasks.render_report_pdf.apply_async(args=[pdf.pk], queue=settings.REPORTS_PDF_QUEUE, task_id=pdf.task_id)
-    except (KombuOperationalError, OSError) as error:
-        logger.exception("PDF request %s of report %s could not be queued", pdf.pk, pdf.report_id)
-        with transaction.atomic():
-            locked = ReportPdf.objects.select_for_update().get(pk=pdf.pk)
-            # A worker may have taken it after all (the publish failed after the broker had it).
-            if locked.status == PdfStatus.QUEUED:
-                _fail(locked, PdfFailure.QUEUE, f"{type(error).__name__}: {error}")
+    job_queue(
+        ReportPdf.objects.all(),
+        pdf.pk,
+        lambda: tasks.render_report_pdf.apply_async(
+            args=[pdf.pk], queue=settings.REPORTS_PDF_QUEUE, task_id=pdf.task_id
+        ),
+        logger=logger,
+        message=f"PDF request {pdf.pk} of report {pdf.report_id} could not be queued",
+    )
 
 
 def report_pdf_render(*, pdf_id: int) -> ReportPdf | None:
@@ -243,28 +229,19 @@ def report_pdf_render(*, pdf_id: int) -> ReportPdf | None:
     request already done or given up does nothing; a request left "being made" by a dead worker is made
     again, unless it is stale (the page already shows it given up: it stays so). Not one transaction: the
     "being made" state must be visible while WeasyPrint works."""
-    with transaction.atomic():
-        pdf = ReportPdf.objects.select_for_update().select_related("report__ward").filter(pk=pdf_id).first()
-        if pdf is None or not pdf.is_active:
-            return pdf
-        if pdf.is_stale:
-            pdf.give_up_stale()
-            _fail(pdf, pdf.failure, pdf.failure_detail)
-            return pdf
-        pdf.status = PdfStatus.RUNNING
-        pdf.started_at = timezone.now()
-        pdf.attempts += 1
-        pdf.save(update_fields=["status", "started_at", "attempts"])
+    pdf, started = job_start(ReportPdf.objects.select_related("report__ward"), pdf_id)
+    if not started:
+        return pdf
     try:
         content = report_pdf(pdf.report)
     except PlaceholderError as error:
         with transaction.atomic():
-            _fail(pdf, PdfFailure.PLACEHOLDERS, ", ".join(error.keys))
+            pdf.fail(PdfFailure.PLACEHOLDERS, ", ".join(error.keys))
         return pdf
     except Exception as error:
         logger.exception("PDF of report %s failed", pdf.report_id)
         with transaction.atomic():
-            _fail(pdf, PdfFailure.ERROR, f"{type(error).__name__}: {error}")
+            pdf.fail(PdfFailure.ERROR, f"{type(error).__name__}: {error}")
         return pdf
     digest = hashlib.sha256(content).hexdigest()
     try:
@@ -282,7 +259,7 @@ def report_pdf_render(*, pdf_id: int) -> ReportPdf | None:
         logger.exception("PDF of report %s could not be stored", pdf.report_id)
         pdf.refresh_from_db()
         with transaction.atomic():
-            _fail(pdf, PdfFailure.STORAGE, f"{type(error).__name__}: {error}")
+            pdf.fail(PdfFailure.STORAGE, f"{type(error).__name__}: {error}")
         return pdf
     return pdf
 
@@ -296,11 +273,3 @@ def report_pdf_make(*, report: Report, requested_by: AbstractBaseUser | None) ->
     report_pdf_render(pdf_id=pdf.pk)
     pdf.refresh_from_db()
     return pdf
-
-
-def _fail(pdf: ReportPdf, failure: str, detail: str) -> None:
-    pdf.status = PdfStatus.FAILED
-    pdf.failure = failure
-    pdf.failure_detail = detail
-    pdf.finished_at = timezone.now()
-    pdf.save(update_fields=["status", "failure", "failure_detail", "finished_at"])

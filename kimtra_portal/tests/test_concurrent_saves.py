@@ -15,8 +15,9 @@ from assets.models import Spending, SpendingKind
 from indicators import services as indicators_services
 from indicators.models import IndicatorValue
 from procedures import services as procedures_services
-from procedures.models import CaseVolume, ProcedureField
+from procedures.models import CaseVolume, ProcedureCatalogue, ProcedureField
 from wards.periods import DateRange
+from wards.stale import StaleEdit, version_of
 from wards.tests.concurrency import at_once
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
@@ -73,3 +74,43 @@ def test_two_overlapping_indicator_values_at_once(ward, catalogue_data, monkeypa
     )
     _one_kept(outcomes)
     assert IndicatorValue.objects.filter(ward=ward, indicator__code="docs.plans").count() == 1
+
+
+def _catalogue_at(ward, fully_online: int, version: str | None) -> None:
+    procedures_services.catalogue_save(
+        ward=ward,
+        as_of=date(2025, 8, 1),
+        procedures=120,
+        fully_online=fully_online,
+        partly_online=10,
+        boundary_free_cases=0,
+        version=version,
+    )
+
+
+def test_two_catalogues_of_the_same_date_from_the_page_at_once(ward, monkeypatch) -> None:
+    """Both pages read the table without the date: one save inserts, the other is refused as stale
+    (it would replace figures its person has not seen), not a second row nor a silent replacement."""
+    read = version_of(procedures_services.catalogue_rows(ward), fields=procedures_services.CATALOGUE_FIELDS)
+    outcomes = at_once(
+        monkeypatch,
+        procedures_services,
+        lambda: _catalogue_at(ward, 90, read),
+        lambda: _catalogue_at(ward, 100, read),
+    )
+    _one_kept(outcomes)
+    assert any(isinstance(outcome, StaleEdit) for outcome in outcomes)
+    assert ProcedureCatalogue.objects.filter(ward=ward, as_of=date(2025, 8, 1)).count() == 1
+
+
+def test_two_catalogues_of_the_same_date_without_a_page_at_once(ward, monkeypatch) -> None:
+    """The commands and the demo carry no version: the ward's lock orders the two upserts, so the date
+    keeps one row (the later save's) and neither fails on the unique date."""
+    outcomes = at_once(
+        monkeypatch,
+        procedures_services,
+        lambda: _catalogue_at(ward, 90, None),
+        lambda: _catalogue_at(ward, 100, None),
+    )
+    assert outcomes == [None, None]
+    assert ProcedureCatalogue.objects.filter(ward=ward, as_of=date(2025, 8, 1)).count() == 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from procedures.models import CaseVolume, ProcedureField
+from procedures.models import CaseVolume, ProcedureCatalogue, ProcedureField
 from wards.tests.factories import MembershipFactory
 from wards.tests.stale import two_sessions
 
@@ -51,3 +51,45 @@ def test_a_week_entered_by_someone_else_in_between_is_refused(ward, staff) -> No
     )
     assert CaseVolume.objects.filter(ward=ward).count() == 1
     assert "được thêm mới" in content
+
+
+CATALOGUE = {"procedures": 120, "fully_online": 90, "partly_online": 30, "eligible_fully_online": 100}
+
+
+def test_a_catalogue_saved_from_a_stale_page_is_refused_with_what_changed(ward, staff) -> None:
+    """The form may replace the row of its date: two people recording the same date from pages opened at
+    once, the second is refused (nothing replaced) and sees the first's figures."""
+    colleague = MembershipFactory(ward=ward, user__first_name="Lan", user__last_name="Trần Thị")
+    content = two_sessions(
+        colleague,
+        staff,
+        url(ward, "catalogue"),
+        first_data={**CATALOGUE, "as_of": "2025-08-01", "boundary_free_cases": 4},
+        second_data={
+            **CATALOGUE,
+            "as_of": "2025-08-01",
+            "fully_online": 95,
+            "partly_online": 25,
+            "boundary_free_cases": 7,
+        },
+    )
+    stored = ProcedureCatalogue.objects.get(ward=ward, as_of=date(2025, 8, 1))
+    assert (stored.fully_online, stored.boundary_free_cases) == (90, 4), "the first save stays"
+    assert "01/08/2025: được thêm mới" in content
+    assert "Trần Thị Lan" in content
+    assert 'value="95"' in content and 'value="7"' in content, "what the second person typed is kept"
+
+
+def test_a_catalogue_row_changed_meanwhile_is_named_old_to_new(ward, staff) -> None:
+    ProcedureCatalogue.objects.create(
+        ward=ward, as_of=date(2025, 7, 1), procedures=110, fully_online=80, partly_online=30
+    )
+    content = two_sessions(
+        staff,
+        staff,
+        url(ward, "catalogue"),
+        first_data={**CATALOGUE, "as_of": "2025-07-01", "fully_online": 85, "boundary_free_cases": 0},
+        second_data={**CATALOGUE, "as_of": "2025-07-01", "fully_online": 88, "boundary_free_cases": 0},
+    )
+    assert "80 → 85" in content
+    assert ProcedureCatalogue.objects.get(ward=ward, as_of=date(2025, 7, 1)).fully_online == 85
