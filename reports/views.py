@@ -106,6 +106,10 @@ def report_detail(request: HttpRequest, access: WardAccess, pk: int) -> HttpResp
     for section, form in sections:
         form.version = versions.get(section.pk)
     values = resolve(report.ward, DateRange(report.start, report.end))
+    if not editable:
+        # A report nobody may edit is read, not edited: its sections show with their figures filled in.
+        for section in stored:
+            section.filled = _filled(section, values)
     keys = sorted(catalogue().values(), key=lambda entry: entry.key)
     return render(
         request,
@@ -124,6 +128,14 @@ def report_detail(request: HttpRequest, access: WardAccess, pk: int) -> HttpResp
             **_pdf_context(request, report),
         },
     )
+
+
+def _filled(section: ReportSection, values: dict[str, str]) -> str:
+    try:
+        return section_html(section, values)
+    except PlaceholderError:
+        # An old text with a key the catalogue no longer has: shown as stored rather than hidden.
+        return clean_html(section.body)
 
 
 @require_POST

@@ -77,3 +77,13 @@ def test_section_ids_stay_plain_digits_past_a_thousand(ward, staff) -> None:
     pk = str(section.pk)
     assert f'id="section-{pk}"' in content and f'id="section-preview-{pk}"' in content
     assert f'data-toc="{pk}"' in content and f'href="#section-{pk}"' in content
+
+
+def test_a_report_read_only_shows_its_text_with_the_figures_filled(ward, staff, home_affairs) -> None:
+    report = make_report(ward, "bao-cao-tuan", WEEKLY_RANGE)
+    url = reverse("reports:detail", kwargs={"ward": ward.slug, "pk": report.pk})
+    editing = client_for(staff).get(url).content.decode()
+    reading = client_for(home_affairs).get(url).content.decode()
+    assert "[[ward.committee]]" in editing, "the editor keeps the keys"
+    assert "data-section-text" in reading and "[[" not in reading.split('id="report-toc"')[0]
+    assert ward.committee_name in reading
