@@ -36,7 +36,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Max, Q, Sum
 from django.db.models.functions import Coalesce
 
 from wards.models import Ward
@@ -304,6 +304,11 @@ class WardAssets:
     @property
     def spending(self) -> int:
         return self.development + self.recurrent + self.equipment
+
+
+def latest_spending_end_of(wards: Iterable[Ward]) -> date | None:
+    """The last day any of the wards has entered spending for."""
+    return Spending.objects.filter(ward__in=list(wards)).aggregate(last=Max("end"))["last"]
 
 
 def assets_by_ward(wards: Iterable[Ward], period: DateRange) -> dict[int, WardAssets]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 
+from django.db.models import Max
 from django.utils.translation import gettext
 
 from reports.models import Report, ReportState
@@ -67,6 +68,10 @@ class Matrix:
     periods: tuple[DateRange, ...]
     deadlines: tuple[date, ...]
     rows: tuple[WardRow, ...]
+    # The ends of the windows of as many periods just before and just after this one, for the page's
+    # links (None where there is no such window, or it would pass the last period ended by today).
+    earlier: date | None = None
+    later: date | None = None
 
     @cached_property
     def period_rates(self) -> tuple[Rates, ...]:
@@ -81,6 +86,40 @@ class Matrix:
 
     def late_cells(self) -> list[tuple[Ward, MatrixCell]]:
         return [(row.ward, cell) for row in self.rows for cell in row.expected if cell.cell.late]
+
+
+def window_until(regime: Regime, city: City, today: date, end: date | None = None) -> date:
+    """The last day of the matrix's window. Asked for a day: the period holding it (or the last one
+    before it). Otherwise the latest period that has a report of the regime in the city, as a page
+    without a period opens on its latest data; not after the last period ended by today, which is also
+    the window when no report exists."""
+    shape = regime.shape
+    if end is not None:
+        period = shape.window_end(end)
+        return period.end if period else end
+    ended = shape.period_ending_on_or_before(today)
+    latest = Report.objects.filter(template=regime.template, ward__city=city).aggregate(last=Max("end"))["last"]
+    period = shape.window_end(latest) if latest else None
+    if period is None or (ended is not None and period.end > ended.end):
+        period = ended
+    return period.end if period else today
+
+
+def _neighbours(regime: Regime, periods: tuple[DateRange, ...], today: date) -> tuple[date | None, date | None]:
+    """The ends of the windows of `len(periods)` periods before and after `periods`."""
+    if not periods:
+        return None, None
+    shape = regime.shape
+    before = shape.period_ending_on_or_before(periods[0].start - timedelta(days=1))
+    ended = shape.period_ending_on_or_before(today)
+    later: DateRange | None = periods[-1]
+    for _step in range(len(periods)):
+        following = shape.following(later) if later else None
+        if following is None or ended is None or following.end > ended.end:
+            later = ended if ended and ended.end > periods[-1].end else None
+            break
+        later = following
+    return (before.end if before else None), (later.end if later else None)
 
 
 def build_matrix(
@@ -107,8 +146,10 @@ def build_matrix(
             .order_by("pk")
             .values("pk", "ward_id", "end", "state", "issued_on", "return_reason")
         ):
-            index = next(i for i, period in enumerate(periods) if report["end"] in period)
-            reports[(report["ward_id"], index)] = report
+            # A report ending between two periods (on a Sunday of a Monday-Saturday regime) belongs to none.
+            index = next((i for i, period in enumerate(periods) if report["end"] in period), None)
+            if index is not None:
+                reports[(report["ward_id"], index)] = report
         reminded = set(
             Reminder.objects.filter(regime=regime, ward_id__in=wards, period_start__in=starts).values_list(
                 "ward_id", "period_start"
@@ -137,7 +178,8 @@ def build_matrix(
                 )
             )
         rows.append(WardRow(ward=ward, cells=tuple(cells)))
-    return Matrix(regime=regime, periods=periods, deadlines=deadlines, rows=tuple(rows))
+    earlier, later = _neighbours(regime, periods, today)
+    return Matrix(regime=regime, periods=periods, deadlines=deadlines, rows=tuple(rows), earlier=earlier, later=later)
 
 
 SORTS = {

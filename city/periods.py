@@ -66,6 +66,23 @@ class Cut:
             period = self.period_ending_on_or_before(period.start - timedelta(days=1))
         return period if period is not None and day in period else None
 
+    def following(self, period: DateRange) -> DateRange | None:
+        """The period after `period`, or None (a one-off has none); the days between two periods (a
+        Sunday outside a Monday-Saturday week) are skipped."""
+        if self.frequency == ONCE:
+            return None
+        day = period.end + timedelta(days=1)
+        for _gap in range(7):
+            found = self.period_of(day)
+            if found is not None:
+                return found
+            day += timedelta(days=1)
+        return None
+
+    def window_end(self, day: date) -> DateRange | None:
+        """The period a window "up to `day`" ends with: the one holding `day`, else the last one before it."""
+        return self.period_of(day) or self.period_ending_on_or_before(day)
+
     def periods(self, until: date, count: int) -> list[DateRange]:
         """The last `count` periods ending on or before `until`, oldest first."""
         found: list[DateRange] = []

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
+from datetime import date, timedelta
 from decimal import Decimal
 
-from assets.figures import WardAssets, assets_by_ward
-from procedures.figures import Counts, counts_by_ward
+from assets.figures import WardAssets, assets_by_ward, latest_spending_end_of
+from procedures.figures import Counts, counts_by_ward, latest_end_of
 from staffing.figures import WardStaffing, staffing_by_ward
 from wards.models import Ward
 from wards.periods import DateRange
@@ -116,6 +117,16 @@ class Totals:
         known = [row for row in self.rows if getattr(row, column) is not None]
         unknown = [row for row in self.rows if getattr(row, column) is None]
         return tuple(sorted(known, key=lambda row: getattr(row, column), reverse=descending) + unknown)
+
+
+def latest_year(wards: Sequence[Ward]) -> DateRange | None:
+    """The twelve months up to the last day with flows entered (cases or spending) in any of the wards:
+    what the totals open on, as a figure page without a period opens on its latest data."""
+    ends = [day for day in (latest_end_of(wards), latest_spending_end_of(wards)) if day is not None]
+    if not ends:
+        return None
+    last: date = max(ends)
+    return DateRange(last - timedelta(days=364), last)
 
 
 def city_totals(wards: Sequence[Ward], period: DateRange) -> Totals:

@@ -17,39 +17,49 @@ from reports.models import ReportState
 from reports.workflow import TransitionRefused
 from wards.access import city_view
 from wards.forms import PeriodForm
-from wards.models import Membership
+from wards.models import Membership, Ward
 from wards.periods import DateRange, PeriodKind
 
 from . import export, services
 from .chart import rank_chart
 from .forms import AcceptForm, MatrixForm, ReturnForm
-from .matrix import Matrix, arranged, build_matrix
+from .matrix import Matrix, arranged, build_matrix, window_until
 from .models import default_regime
 from .periods import NOT_STARTED
-from .totals import COLUMNS, Totals, city_totals
+from .totals import COLUMNS, Totals, city_totals, latest_year
 
-MATRIX_KEYS = ("regime", "periods", "show", "sort")
+MATRIX_KEYS = ("regime", "periods", "end", "show", "sort")
 DEFAULT_PERIODS = 8
 
 
-def _matrix_query(data: QueryDict) -> str:
-    """The matrix's own settings from a request, to go back to the same view after a POST."""
+def _matrix_query(data: QueryDict, **changes: str) -> str:
+    """The matrix's own settings from a request, to go back to the same view after a POST (or to
+    another window, with `changes`)."""
     query = QueryDict(mutable=True)
     for key in MATRIX_KEYS:
-        if data.get(key):
-            query[key] = data[key]
+        value = changes.get(key, data.get(key))
+        if value:
+            query[key] = value
     return query.urlencode()
 
 
 def _matrix(membership: Membership, data: QueryDict) -> tuple[MatrixForm, Matrix | None]:
-    form = MatrixForm(data, state_choices=[*ReportState.choices, (NOT_STARTED, gettext("not started"))])
+    form = MatrixForm(
+        data,
+        state_choices=[*ReportState.choices, (NOT_STARTED, gettext("not started"))],
+        # Read only when the query names none: one query fewer on the usual links.
+        regime=None if data.get("regime") else default_regime(),
+        periods=DEFAULT_PERIODS,
+    )
     if not form.is_valid():
         return form, None
-    regime = form.cleaned_data["regime"] or default_regime()
+    regime = form.cleaned_data["regime"]
     if regime is None:
         return form, None
-    periods = form.cleaned_data["periods"] or DEFAULT_PERIODS
-    return form, build_matrix(regime, membership.city, timezone.localdate(), periods)
+    today = timezone.localdate()
+    until = window_until(regime, membership.city, today, form.cleaned_data["end"])
+    form.show_end(until)
+    return form, build_matrix(regime, membership.city, today, form.cleaned_data["periods"], until=until)
 
 
 @city_view
@@ -63,6 +73,8 @@ def city_home(request: HttpRequest, membership: Membership) -> HttpResponse:
         if matrix
         else (),
         "query": _matrix_query(request.GET),
+        "earlier_query": _matrix_query(form.data, end=matrix.earlier.isoformat()) if matrix and matrix.earlier else "",
+        "later_query": _matrix_query(form.data, end=matrix.later.isoformat()) if matrix and matrix.later else "",
     }
     return render(request, "city/matrix.html", context, status=200 if form.is_valid() else 400)
 
@@ -123,10 +135,12 @@ def city_remind(request: HttpRequest, membership: Membership) -> HttpResponse:
     return _back(request)
 
 
-def _picker(request: HttpRequest) -> PeriodForm:
-    """The range of the totals: the last twelve months unless the query names another."""
+def _picker(request: HttpRequest, wards: list[Ward]) -> PeriodForm:
+    """The range of the totals: the twelve months up to the wards' latest figures (up to today when
+    there are none) unless the query names another."""
     today = timezone.localdate()
-    return PeriodForm(request.GET, kind=PeriodKind.YEAR, latest=DateRange(today - timedelta(days=364), today))
+    latest = latest_year(wards) or DateRange(today - timedelta(days=364), today)
+    return PeriodForm(request.GET, kind=PeriodKind.YEAR, latest=latest)
 
 
 def _headers(totals: Totals, column: str, descending: bool) -> list[dict[str, object]]:
@@ -148,8 +162,9 @@ def _headers(totals: Totals, column: str, descending: bool) -> list[dict[str, ob
 
 @city_view
 def city_totals_page(request: HttpRequest, membership: Membership) -> HttpResponse:
-    picker = _picker(request)
-    totals = city_totals(list(membership.city.wards.all()), picker.period)
+    wards = list(membership.city.wards.all())
+    picker = _picker(request, wards)
+    totals = city_totals(wards, picker.period)
     sort = request.GET.get("sort", "-received")
     column = sort.lstrip("-") if sort.lstrip("-") in COLUMNS else "received"
     descending = sort.startswith("-") or column != sort.lstrip("-")
@@ -168,7 +183,8 @@ def city_totals_page(request: HttpRequest, membership: Membership) -> HttpRespon
 
 @city_view
 def city_export(request: HttpRequest, membership: Membership) -> HttpResponse:
-    totals = city_totals(list(membership.city.wards.all()), _picker(request).period)
+    wards = list(membership.city.wards.all())
+    totals = city_totals(wards, _picker(request, wards).period)
     _form, matrix = _matrix(membership, request.GET)
     response = HttpResponse(
         export.workbook(totals, matrix),

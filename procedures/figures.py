@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_DOWN, Decimal
 
-from django.db.models import Q, Sum
+from django.db.models import Max, Q, Sum
 from django.utils.translation import gettext as _
 
 from wards.models import Ward
@@ -247,6 +247,11 @@ def latest_period(ward: Ward) -> DateRange | None:
     """The period of the ward's most recent entry: what the dashboard shows at a glance."""
     latest = CaseVolume.objects.filter(ward=ward).order_by("-end", "-start").values_list("start", "end").first()
     return DateRange(*latest) if latest else None
+
+
+def latest_end_of(wards: Iterable[Ward]) -> date | None:
+    """The last day any of the wards has entered cases for (the city's totals open on the year up to it)."""
+    return CaseVolume.objects.filter(ward__in=list(wards)).aggregate(last=Max("end"))["last"]
 
 
 def counts_by_ward(wards: Iterable[Ward], period: DateRange) -> dict[int, Counts]:

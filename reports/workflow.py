@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
@@ -219,11 +218,9 @@ def _keep_pdf(report: Report, kind: str, content: bytes, by: AbstractBaseUser) -
 
 
 @transaction.atomic
-def report_approve(*, report: Report, actor: AbstractBaseUser, issued_on: date | None = None) -> Outcome:
-    """Number, issue date and signer; the final PDF made here and kept as the approved version; the
-    ward's figures of the range locked. A PDF that cannot be made undoes the whole approval.
-    `issued_on`: the day of approval when it is not today, for a past report loaded as it was issued (the
-    demo's seed reports, dated after their range rather than on the day load_demo runs)."""
+def report_approve(*, report: Report, actor: AbstractBaseUser) -> Outcome:
+    """Number, issue date (today) and signer; the final PDF made here and kept as the approved version;
+    the ward's figures of the range locked. A PDF that cannot be made undoes the whole approval."""
 
     def effect(locked: Report) -> None:
         membership = Membership.objects.get(user=actor)
@@ -233,7 +230,7 @@ def report_approve(*, report: Report, actor: AbstractBaseUser, issued_on: date |
                 _("This report is signed by the %(title)s (%(authority)s); ask them to approve it.")
                 % {"title": title, "authority": " / ".join(locked.signing_lines)}
             )
-        today = issued_on or timezone.localdate()
+        today = timezone.localdate()
         locked.number = _next_number(locked, today.year)
         locked.number_year = today.year
         locked.issued_on = today

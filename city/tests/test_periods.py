@@ -119,3 +119,13 @@ def test_the_period_holding_a_day() -> None:
     assert Cut(MONTHLY, ND09).period_of(date(2025, 8, 15)) == DateRange(date(2025, 8, 15), date(2025, 9, 14))
     review = Cut(ONCE, once=DateRange(date(2025, 7, 1), date(2026, 5, 5)))
     assert review.period_of(date(2025, 12, 1)) == review.once
+
+
+def test_the_period_after_skips_the_days_between_periods() -> None:
+    assert WEEK.following(SEED_WEEK) == DateRange(date(2025, 8, 25), date(2025, 8, 30))
+    february = Cut(MONTHLY).following(DateRange(date(2026, 1, 1), date(2026, 1, 31)))
+    assert february == DateRange(date(2026, 2, 1), date(2026, 2, 28))
+    assert Cut(ONCE, once=SEED_WEEK).following(SEED_WEEK) is None
+    # A window "up to" a Sunday ends with the week just before it; up to a Wednesday, with that week.
+    assert WEEK.window_end(date(2025, 8, 24)) == SEED_WEEK
+    assert WEEK.window_end(date(2025, 8, 20)) == SEED_WEEK
