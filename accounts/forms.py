@@ -69,6 +69,15 @@ class SecondFactorForm(forms.Form):
         return "".join(self.cleaned_data["code"].split()).lower()
 
 
+class OwnConfirmationForm(forms.Form):
+    confirmation = forms.CharField(
+        label=_("Code from your app, or your password"),
+        max_length=128,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "autofocus": True}),
+    )
+
+
 class AccountCreateForm(forms.Form):
     username = forms.CharField(
         label=_("User name"),
