@@ -64,7 +64,9 @@ def account_deactivate(
 
 
 @transaction.atomic
-def account_reactivate(*, user: AbstractUser, actor: AbstractUser, address: str | None) -> None:
+def account_reactivate(*, user: AbstractUser, actor: AbstractUser | None, address: str | None, via: str = "") -> None:
+    """Open a disabled account again; its 45-day clock starts now. `via` names where it was done from when no
+    signed-in person did it (`manage.py reactivate_account`)."""
     state = account_state(user)
     state.disabled_reason = ""
     state.active_since = timezone.now()
@@ -72,7 +74,7 @@ def account_reactivate(*, user: AbstractUser, actor: AbstractUser, address: str 
     state.save()
     user.is_active = True
     user.save(update_fields=["is_active"])
-    log_account_event("reactivated", actor=actor, target=user, address=address)
+    log_account_event(f"reactivated ({via})" if via else "reactivated", actor=actor, target=user, address=address)
 
 
 def sessions_end(*, user: AbstractUser) -> int:
