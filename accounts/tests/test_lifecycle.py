@@ -163,7 +163,7 @@ def test_an_idle_administrator_is_disabled_too_and_told_how_to_come_back(caplog)
     root = UserFactory(username="root", is_staff=True, is_superuser=True)
     disabled_while_idle(root)
     html = sign_in(Client(), "root").content.decode()
-    assert "manage.py reactivate_account" in html
+    assert "Tài khoản quản trị này" in html and "manage.py reactivate_account" in html
     with time_machine.travel(NOW + timedelta(days=1), tick=False):
         with caplog.at_level(logging.INFO, logger="kimtra.security"):
             call_command("reactivate_account", "root")
@@ -205,3 +205,14 @@ def test_ticking_active_in_the_admin_restarts_the_idle_clock(staff: Membership) 
     staff.user.refresh_from_db()
     assert staff.user.is_active
     assert AccountState.objects.get(user=staff.user).disabled_reason == ""
+
+
+def test_the_idle_rule_runs_daily_from_celery_beat() -> None:
+    from kimtra_portal.celery import app
+
+    entry = app.conf.beat_schedule["accounts-disable-idle"]
+    assert entry["task"] == "accounts.disable_idle" and entry["task"] in app.tasks
+    # Once a day, at night (Vietnam time).
+    assert entry["schedule"].hour == {1} and entry["schedule"].minute == {30}
+    assert entry["schedule"].day_of_week == set(range(7))
+    assert app.conf.timezone == "Asia/Ho_Chi_Minh"

@@ -180,7 +180,7 @@ def test_a_person_makes_new_recovery_codes_after_confirming(ward: Ward, leader: 
     with time_machine.travel(timezone.now(), tick=False) as traveller:
         sign_in(client, leader.user.username)
         verify(client, code_for(device))
-        assert reverse("accounts:recovery_codes_new") in client.get(reverse("accounts:security")).content.decode()
+        assert "Tạo mã khôi phục mới" in client.get(reverse("accounts:security")).content.decode()
         # Neither a wrong password nor an old recovery code is enough.
         with caplog.at_level(logging.INFO, logger="kimtra.security"):
             assert "codes" not in renew(client, "not-my-password").context
