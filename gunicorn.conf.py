@@ -24,3 +24,32 @@ errorlog = os.environ.get("GUNICORN_ERROR_LOG", "-")
 # Client address as the proxy forwarded it, the proxy's own, time, request line, status, bytes,
 # duration in milliseconds, referrer and user agent.
 access_log_format = 'client=%({x-forwarded-for}i)s peer=%(h)s [%(t)s] "%(r)s" %(s)s %(B)s %(M)sms "%(f)s" "%(a)s"'
+
+
+def on_starting(server) -> None:
+    """Refuse to start as `manage.py check --deploy --database default` would: gunicorn runs no system check,
+    and accounts.E001 (the demo accounts with their published password) must stop a live installation.
+
+    Run once in the master before any worker is forked; warnings are logged, errors abort."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kimtra_portal.settings.production")
+    import django
+    from django.apps import apps
+
+    if not apps.ready:
+        django.setup()
+    from django.core import checks
+    from django.db import connections
+
+    try:
+        # SILENCED_SYSTEM_CHECKS applies here as in `manage.py check`.
+        found = checks.run_checks(include_deployment_checks=True, databases=["default"])
+        messages = [message for message in found if not message.is_silenced()]
+    finally:
+        # The workers are forked from this process: none may inherit its database connection.
+        connections.close_all()
+    for message in messages:
+        (server.log.error if message.is_serious() else server.log.warning)("system check: %s", message)
+    errors = [message for message in messages if message.is_serious()]
+    if errors:
+        # gunicorn prints a RuntimeError and exits with status 1.
+        raise RuntimeError("system checks failed: " + "; ".join(str(error.id) for error in errors))

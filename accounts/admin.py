@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 
 from .models import AccountState
 from .security import client_address
-from .services import password_change_require
+from .services import account_reactivate, password_change_require
 
 User = get_user_model()
 
@@ -40,6 +40,9 @@ class PortalUserAdmin(UserAdmin):
         if not change:
             # The administrator chose this password: its owner sets their own at first sign-in.
             password_change_require(user=form.instance, actor=request.user, address=client_address(request))
+        elif "is_active" in form.changed_data and form.instance.is_active:
+            # Ticking "active" alone would leave the idle clock where it was: disabled again the next night.
+            account_reactivate(user=form.instance, actor=request.user, address=client_address(request))
 
     def user_change_password(self, request: HttpRequest, id: str, form_url: str = "") -> HttpResponse:
         response = super().user_change_password(request, id, form_url)

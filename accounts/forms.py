@@ -19,6 +19,12 @@ DISABLED_MESSAGES = {
     ),
     DisabledReason.MANAGER: _("This account has been deactivated. Ask the person who manages your account."),
 }
+# Administrators are not exempt from the 45-day rule (ASVS: no dormant accounts), and nobody in the portal
+# manages them: another administrator, or whoever runs the server, opens the account again.
+ADMIN_IDLE_MESSAGE = _(
+    "This administrator account was disabled because it was not used for 45 days. Another administrator opens it "
+    "again in the admin (tick “Active”), or someone on the server runs: manage.py reactivate_account USER_NAME."
+)
 
 
 class SignInForm(AuthenticationForm):
@@ -28,12 +34,12 @@ class SignInForm(AuthenticationForm):
         try:
             return super().clean()
         except forms.ValidationError:
-            reason = self._disabled_reason()
-            if reason is None:
+            message = self._disabled_message()
+            if message is None:
                 raise
-            raise forms.ValidationError(DISABLED_MESSAGES[reason], code="inactive") from None
+            raise forms.ValidationError(message, code="inactive") from None
 
-    def _disabled_reason(self) -> str | None:
+    def _disabled_message(self) -> str | None:
         if self.request is not None and getattr(self.request, "axes_locked_out", False):
             return None
         username, password = self.cleaned_data.get("username"), self.cleaned_data.get("password")
@@ -44,7 +50,10 @@ class SignInForm(AuthenticationForm):
         if user is None or not user.check_password(password):
             return None
         state = AccountState.objects.filter(user=user).first()
-        return state.disabled_reason if state and state.disabled_reason else DisabledReason.MANAGER
+        reason = state.disabled_reason if state and state.disabled_reason else DisabledReason.MANAGER
+        if reason == DisabledReason.IDLE and (user.is_staff or user.is_superuser):
+            return ADMIN_IDLE_MESSAGE
+        return DISABLED_MESSAGES[reason]
 
 
 class OwnPasswordForm(PasswordChangeForm):
@@ -67,6 +76,15 @@ class SecondFactorForm(forms.Form):
 
     def clean_code(self) -> str:
         return "".join(self.cleaned_data["code"].split()).lower()
+
+
+class OwnConfirmationForm(forms.Form):
+    confirmation = forms.CharField(
+        label=_("Code from your app, or your password"),
+        max_length=128,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "autofocus": True}),
+    )
 
 
 class AccountCreateForm(forms.Form):

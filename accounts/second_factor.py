@@ -21,6 +21,7 @@ from wards.models import Membership, Role
 
 from .demo_accounts import DEMO_USERNAMES
 from .security import log_account_event
+from .services import sessions_end
 
 RECOVERY_CODES = 10
 TOTP_NAME = "authenticator"
@@ -69,6 +70,25 @@ def recovery_codes_issue(*, user: AbstractUser) -> list[str]:
 
 
 @transaction.atomic
+def recovery_codes_renew(*, user: AbstractUser, address: str | None) -> list[str]:
+    """New codes asked for by their owner (the old ones are used up, or were seen): the old ones stop working."""
+    codes = recovery_codes_issue(user=user)
+    log_account_event("recovery_codes_renewed", actor=user, target=user, address=address)
+    return codes
+
+
+def own_confirmation_ok(user: AbstractUser, confirmation: str) -> bool:
+    """The person proves it is them before a change to their own second factor: the six digits their app shows
+    now, or their password (which is never six digits: the validators ask for ten characters)."""
+    digits = "".join(confirmation.split())
+    if digits.isdigit() and len(digits) == 6:
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        # verify_token throttles wrong guesses and refuses a code already used.
+        return device is not None and device.verify_token(digits)
+    return user.check_password(confirmation)
+
+
+@transaction.atomic
 def totp_confirm(*, device: TOTPDevice, address: str | None) -> list[str]:
     """The first right code confirms the device; the recovery codes are issued with it."""
     TOTPDevice.objects.filter(user=device.user).exclude(pk=device.pk).delete()
@@ -86,7 +106,9 @@ def device_for_code(user: AbstractUser, code: str) -> TOTPDevice | StaticDevice 
 
 @transaction.atomic
 def second_factor_reset(*, user: AbstractUser, actor: AbstractUser, address: str | None) -> None:
-    """A lost phone: the manager removes the devices; the person enrols again at the next sign-in."""
+    """A lost phone: the manager removes the devices and signs the person out everywhere, as a password reset
+    does; the person enrols again at the next sign-in."""
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
-    log_account_event("second_factor_reset", actor=actor, target=user, address=address)
+    ended = sessions_end(user=user)
+    log_account_event(f"second_factor_reset (sessions ended: {ended})", actor=actor, target=user, address=address)

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import secrets
 from datetime import datetime, timedelta
+from importlib import import_module
 
-from django.contrib.auth import get_user_model
+from django.conf import settings
+from django.contrib.auth import SESSION_KEY, get_user_model
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.password_validation import validate_password
+from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.db.models import F
 from django.db.models.functions import Coalesce, Greatest
@@ -61,7 +64,9 @@ def account_deactivate(
 
 
 @transaction.atomic
-def account_reactivate(*, user: AbstractUser, actor: AbstractUser, address: str | None) -> None:
+def account_reactivate(*, user: AbstractUser, actor: AbstractUser | None, address: str | None, via: str = "") -> None:
+    """Open a disabled account again; its 45-day clock starts now. `via` names where it was done from when no
+    signed-in person did it (`manage.py reactivate_account`)."""
     state = account_state(user)
     state.disabled_reason = ""
     state.active_since = timezone.now()
@@ -69,7 +74,22 @@ def account_reactivate(*, user: AbstractUser, actor: AbstractUser, address: str 
     state.save()
     user.is_active = True
     user.save(update_fields=["is_active"])
-    log_account_event("reactivated", actor=actor, target=user, address=address)
+    log_account_event(f"reactivated ({via})" if via else "reactivated", actor=actor, target=user, address=address)
+
+
+def sessions_end(*, user: AbstractUser) -> int:
+    """Sign the person out everywhere; returns how many sessions ended. A password reset does it through
+    Django's session hash; a second-factor reset keeps the password, so the sessions are deleted here (else a
+    session already past the second factor would be sent to enrol a new device of its holder's choosing).
+    Sessions live in the database (the default engine, or cached_db); the few open ones are read."""
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    ended = 0
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+        if session.get_decoded().get(SESSION_KEY) == str(user.pk):
+            # Through the engine, so that cached_db forgets its copy too.
+            store(session_key=session.session_key).delete()
+            ended += 1
+    return ended
 
 
 def idle_accounts(*, now: datetime):

@@ -9,4 +9,5 @@ urlpatterns = [
     path("two-factor/", views.otp_verify, name="otp_verify"),
     path("two-factor/setup/", views.otp_enrol, name="otp_enrol"),
     path("security/", views.security, name="security"),
+    path("security/recovery-codes/", views.recovery_codes_new, name="recovery_codes_new"),
 ]

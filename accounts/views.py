@@ -15,18 +15,20 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.signals import user_login_failed
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from .demo_accounts import demo_password_shown
-from .forms import OwnPasswordForm, SecondFactorForm, SignInForm
+from .forms import OwnConfirmationForm, OwnPasswordForm, SecondFactorForm, SignInForm
 from .gate import ENROL_STEP, PASSWORD_STEP, VERIFY_STEP, gate_refresh, gate_step, pending_step, verified
 from .second_factor import (
     device_for_code,
+    own_confirmation_ok,
     qr_code_data_uri,
+    recovery_codes_renew,
     second_factor_enrolled,
     second_factor_required,
     secret_for_typing,
@@ -171,3 +173,31 @@ def security(request: HttpRequest) -> HttpResponse:
         "accounts/security.html",
         {"enrolled": second_factor_enrolled(request.user), "required": second_factor_required(request.user)},
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def recovery_codes_new(request: HttpRequest) -> HttpResponse:
+    """New recovery codes, asked for by their owner once they confirm it is them (a session left open on a
+    shared computer must not be enough). Wrong confirmations count towards the axes lockout like wrong codes."""
+    user = request.user
+    if not second_factor_enrolled(user):
+        return redirect("accounts:security")
+    credentials = {"username": user.get_username()}
+    address = client_address(request)
+    if not AxesProxyHandler.is_allowed(request, credentials):
+        logout(request)
+        return get_lockout_response(request, None, credentials)
+    form = OwnConfirmationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if own_confirmation_ok(user, form.cleaned_data["confirmation"]):
+            codes = recovery_codes_renew(user=user, address=address)
+            context = {"codes": codes, "next": reverse("accounts:security")}
+            return render(request, "accounts/recovery_codes.html", context)
+        log_account_event("recovery_codes_confirmation_failed", actor=user, target=user, address=address)
+        user_login_failed.send(sender=__name__, credentials=credentials, request=request)
+        if getattr(request, "axes_locked_out", False):
+            logout(request)
+            return get_lockout_response(request, None, credentials)
+        form.add_error("confirmation", _("This code or password is not right."))
+    return render(request, "accounts/recovery_codes_new.html", {"form": form})

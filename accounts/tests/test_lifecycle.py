@@ -8,7 +8,7 @@ import pytest
 import time_machine
 from django.contrib import admin
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db.models import ProtectedError
 from django.test import Client, RequestFactory
 from django.urls import reverse
@@ -148,3 +148,71 @@ def test_an_account_made_in_the_admin_sets_its_own_password(db: None) -> None:
     )
     assert response.status_code == 302, response.content.decode()[:3000]
     assert AccountState.objects.get(user__username="new.clerk").must_change_password
+
+
+def disabled_while_idle(user) -> None:
+    get_user_model().objects.filter(pk=user.pk).update(date_joined=NOW - timedelta(days=60), last_login=None)
+    with time_machine.travel(NOW, tick=False):
+        call_command("disable_idle_accounts")
+    user.refresh_from_db()
+    assert not user.is_active
+
+
+@pytest.mark.django_db
+def test_an_idle_administrator_is_disabled_too_and_told_how_to_come_back(caplog) -> None:
+    root = UserFactory(username="root", is_staff=True, is_superuser=True)
+    disabled_while_idle(root)
+    html = sign_in(Client(), "root").content.decode()
+    assert "Tài khoản quản trị này" in html and "manage.py reactivate_account" in html
+    with time_machine.travel(NOW + timedelta(days=1), tick=False):
+        with caplog.at_level(logging.INFO, logger="kimtra.security"):
+            call_command("reactivate_account", "root")
+        # The clock starts again: not disabled the next night.
+        call_command("disable_idle_accounts")
+    root.refresh_from_db()
+    assert root.is_active
+    assert AccountState.objects.get(user=root).disabled_reason == ""
+    assert "account reactivated (manage.py): actor=system target=root" in caplog.text
+    with pytest.raises(CommandError):
+        call_command("reactivate_account", "nobody")
+
+
+def test_ticking_active_in_the_admin_restarts_the_idle_clock(staff: Membership) -> None:
+    disabled_while_idle(staff.user)
+    client = Client()
+    client.force_login(UserFactory(username="root", is_staff=True, is_superuser=True))
+    url = reverse("admin:auth_user_change", args=[staff.user.pk])
+    state = AccountState.objects.get(user=staff.user)
+    data = {
+        "username": staff.user.username,
+        "first_name": staff.user.first_name,
+        "last_name": staff.user.last_name,
+        "email": "",
+        "is_active": "on",
+        "date_joined_0": "2026-01-01",
+        "date_joined_1": "08:00:00",
+        "account_state-TOTAL_FORMS": "1",
+        "account_state-INITIAL_FORMS": "1",
+        "account_state-MIN_NUM_FORMS": "0",
+        "account_state-MAX_NUM_FORMS": "1",
+        "account_state-0-id": str(state.pk),
+        "account_state-0-user": str(staff.user.pk),
+    }
+    with time_machine.travel(NOW + timedelta(days=1), tick=False):
+        response = client.post(url, data)
+        assert response.status_code == 302, response.content.decode()[:3000]
+        call_command("disable_idle_accounts")
+    staff.user.refresh_from_db()
+    assert staff.user.is_active
+    assert AccountState.objects.get(user=staff.user).disabled_reason == ""
+
+
+def test_the_idle_rule_runs_daily_from_celery_beat() -> None:
+    from kimtra_portal.celery import app
+
+    entry = app.conf.beat_schedule["accounts-disable-idle"]
+    assert entry["task"] == "accounts.disable_idle" and entry["task"] in app.tasks
+    # Once a day, at night (Vietnam time).
+    assert entry["schedule"].hour == {1} and entry["schedule"].minute == {30}
+    assert entry["schedule"].day_of_week == set(range(7))
+    assert app.conf.timezone == "Asia/Ho_Chi_Minh"

@@ -4,12 +4,14 @@ import logging
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import Client
 from django.urls import reverse
+from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import AccountState
 from wards.models import Membership, Role, Ward
-from wards.tests.factories import MembershipFactory, WardFactory
+from wards.tests.factories import PASSWORD, MembershipFactory, WardFactory
 from wards.tests.permissions import assert_permission_matrix, client_for
 
 
@@ -124,3 +126,28 @@ def test_another_citys_leaders_are_out_of_scope(home_affairs: Membership) -> Non
 
     elsewhere = MembershipFactory(ward=WardFactory(city=CityFactory(name="Đà Nẵng")), leader=True)
     assert client_for(home_affairs).post(city_url(elsewhere.user_id, "deactivate")).status_code == 404
+
+
+@pytest.mark.parametrize("action", ["reset-second-factor", "reset-password"])
+def test_a_reset_signs_the_person_out_everywhere(
+    ward: Ward, staff: Membership, leader: Membership, action: str, caplog
+) -> None:
+    device = TOTPDevice.objects.create(user=staff.user, name="authenticator", confirmed=True)
+    # One session past both factors, one still at the second (both must end).
+    phone, desk = Client(), client_for(staff)
+    phone.post(reverse("login"), {"username": staff.user.username, "password": PASSWORD})
+    code = f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+    phone.post(reverse("accounts:otp_verify"), {"code": code})
+    bystander = client_for(MembershipFactory(ward=ward))
+    dashboard = f"/w/{ward.slug}/"
+    assert phone.get(dashboard).status_code == 200
+    with caplog.at_level(logging.INFO, logger="kimtra.security"):
+        client_for(leader).post(ward_url(ward, staff.user_id, action))
+    for client in (phone, desk):
+        # Signed out (to the sign-in page), not sent on to enrol a device of the session holder's choosing.
+        response = client.get(dashboard)
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("login"))
+    assert bystander.get(dashboard).status_code == 200
+    if action == "reset-second-factor":
+        assert "second_factor_reset (sessions ended: 2)" in caplog.text

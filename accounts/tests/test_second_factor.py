@@ -167,3 +167,61 @@ def test_staff_may_choose_it(ward: Ward, staff: Membership) -> None:
     later = Client()
     sign_in(later, staff.user.username)
     assert later.get(f"/w/{ward.slug}/")["Location"].startswith(reverse("accounts:otp_verify"))
+
+
+def renew(client: Client, confirmation: str):
+    return client.post(reverse("accounts:recovery_codes_new"), {"confirmation": confirmation})
+
+
+def test_a_person_makes_new_recovery_codes_after_confirming(ward: Ward, leader: Membership, caplog) -> None:
+    device = enrolled(leader.user)
+    old = recovery_codes_issue(user=leader.user)
+    client = Client()
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        sign_in(client, leader.user.username)
+        verify(client, code_for(device))
+        assert "Tạo mã khôi phục mới" in client.get(reverse("accounts:security")).content.decode()
+        # Neither a wrong password nor an old recovery code is enough.
+        with caplog.at_level(logging.INFO, logger="kimtra.security"):
+            assert "codes" not in renew(client, "not-my-password").context
+            assert "codes" not in renew(client, old[0]).context
+        assert "recovery_codes_confirmation_failed" in caplog.text
+        assert StaticToken.objects.filter(device__user=leader.user, token=old[0]).exists()
+        traveller.shift(timedelta(seconds=60))
+        caplog.clear()
+        with caplog.at_level(logging.INFO, logger="kimtra.security"):
+            by_code = renew(client, code_for(device))
+        assert f"account recovery_codes_renewed: actor={leader.user.username}" in caplog.text
+        codes = by_code.context["codes"]
+        assert len(codes) == 10 and codes[0] in by_code.content.decode()
+        assert not StaticToken.objects.filter(device__user=leader.user, token__in=old).exists()
+        by_password = renew(client, PASSWORD).context["codes"]
+    assert set(by_password).isdisjoint(codes)
+    # An old code no longer signs in; a new one does.
+    again = Client()
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        sign_in(again, leader.user.username)
+        assert verify(again, codes[0]).status_code == 200
+        traveller.shift(timedelta(seconds=60))  # django-otp slows down guesses after a wrong code
+        assert verify(again, by_password[0]).status_code == 302
+    assert again.get(f"/w/{ward.slug}/").status_code == 200
+
+
+def test_wrong_confirmations_count_towards_the_lockout(leader: Membership) -> None:
+    device = enrolled(leader.user)
+    client = Client()
+    sign_in(client, leader.user.username)
+    verify(client, code_for(device))
+    for _attempt in range(4):
+        assert renew(client, "not-my-password").status_code == 200
+    assert renew(client, "not-my-password").status_code == 429
+    assert sign_in(Client(), leader.user.username).status_code == 429
+
+
+def test_without_a_second_factor_there_are_no_codes_to_renew(staff: Membership) -> None:
+    client = Client()
+    sign_in(client, staff.user.username)
+    assert client.post(reverse("accounts:recovery_codes_new"), {"confirmation": PASSWORD})["Location"] == reverse(
+        "accounts:security"
+    )
+    assert not StaticToken.objects.filter(device__user=staff.user).exists()
