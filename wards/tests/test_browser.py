@@ -61,3 +61,11 @@ def test_the_leaders_menu_fits_a_1280_pixel_screen(page, demo) -> None:
     assert page.evaluate("document.documentElement.scrollWidth") <= 1280
     user_menu = page.get_by_role("button", name="Hồ Lê Hoàng Thịnh").bounding_box()
     assert user_menu is not None and user_menu["x"] + user_menu["width"] <= 1280
+
+
+def test_the_city_officers_menu_on_a_ward_page_fits_a_1280_pixel_screen(page, demo) -> None:
+    page.set_viewport_size({"width": 1280, "height": 800})
+    sign_in(page, "sonoivu")
+    page.wait_for_url("**/city/")
+    page.goto("/w/kim-tra/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
