@@ -18,6 +18,7 @@ from wards.excel.views import sheet_download, upload_views
 from wards.forms import PeriodForm
 from wards.models import ALL_ROLES, WARD_ROLES
 from wards.periods import PeriodKind
+from wards.selectors import recent_imports
 from wards.stale import FIELD, StaleEdit, posted_version, version_of
 from wards.tables import configure, filter_context
 
@@ -53,6 +54,7 @@ def register_page(request: HttpRequest, access: WardAccess) -> HttpResponse:
     )
     context["table"] = configure(request, FacilityTable(context["facilities"], listed=listed))
     context.update(filter_context(request, FacilityFilter(request.GET).form))
+    context["imports"] = recent_imports(access.ward, (FacilityImporter.name,))
     return render(request, "assets/register.html", context)
 
 
@@ -198,6 +200,7 @@ def equipment_page(request: HttpRequest, access: WardAccess) -> HttpResponse:
             "ward": access.ward,
             "units": equipment_figures(access.ward),
             "items": selectors.equipment_items(access.ward),
+            "imports": recent_imports(access.ward, (EquipmentImporter.name,)),
         },
     )
 
@@ -246,6 +249,7 @@ def spending_page(request: HttpRequest, access: WardAccess) -> HttpResponse:
                 request, SpendingTable(selectors.spending_entries(access.ward, period.start, period.end, request.GET))
             ),
             **filter_context(request, SpendingFilter(request.GET).form),
+            "imports": recent_imports(access.ward, (SpendingImporter.name,)),
         },
     )
 

@@ -21,6 +21,7 @@ from wards.forms import PeriodForm
 from wards.history import history_rows
 from wards.models import ALL_ROLES, WARD_ROLES
 from wards.periods import PeriodKind
+from wards.selectors import recent_imports
 from wards.stale import FIELD, StaleEdit, posted_version, stale_error, version_of
 from wards.tables import configure, filter_context
 
@@ -68,6 +69,7 @@ def overview(request: HttpRequest, access: WardAccess) -> HttpResponse:
             "picker": picker,
             "figures": figures_at(access.ward, picker.day),
             "snapshot_dates": snapshot_dates,
+            "imports": recent_imports(access.ward, (SnapshotImporter.name,)),
         },
     )
 
@@ -83,6 +85,7 @@ def positions(request: HttpRequest, access: WardAccess) -> HttpResponse:
             "figures": figures_at(access.ward, timezone.localdate()),
             "table": configure(request, PositionTable(selectors.position_list(access.ward, request.GET))),
             **filter_context(request, PositionFilter(request.GET, ward=access.ward).form),
+            "imports": recent_imports(access.ward, (PositionImporter.name,)),
         },
     )
 

@@ -177,6 +177,7 @@ REDIS_URL = ENV.get("REDIS_URL", "").strip()
 # Run by `celery -A kimtra_portal beat` beside the workers (the same service as `manage.py disable_idle_accounts`).
 CELERY_BEAT_SCHEDULE = {
     "accounts-disable-idle": {"task": "accounts.disable_idle", "schedule": crontab(hour=1, minute=30)},
+    "wards-unconfirmed-uploads": {"task": "wards.delete_unconfirmed_uploads", "schedule": crontab(hour=2, minute=0)},
 }
 globals().update(celery_config(ENV))
 globals().update(email_config(ENV, debug=DEBUG))

@@ -57,6 +57,10 @@ class ImportPlan:
         self.notes.extend(common)
 
     @property
+    def adds_rows(self) -> bool:
+        return any(row.action == "create" for row in self.rows)
+
+    @property
     def valid(self) -> bool:
         return not self.errors and not any(row.errors for row in self.rows)
 
@@ -75,6 +79,9 @@ def plan_row(layout: SheetLayout, row: SheetRow, before: Mapping[str, Any] | Non
     planned = PlanRow(number=row.number, name=layout.row_name(row.values), errors=list(row.errors))
     for key, value in after.items():
         old = before.get(key) if before is not None else None
+        # A new row lists only what it fills in beyond blank, "no" and 0 (0 == False): a form such as
+        # II.06a would otherwise list a dozen "— → 0" per row, for counts it does not even carry. The
+        # page says so above the table.
         if before is None and value in (None, "", False):
             continue
         if before is None or old != value:

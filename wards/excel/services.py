@@ -4,16 +4,21 @@ who, when, for which dates — in one transaction, for every importer alike."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta
 from typing import IO, Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.base import File
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.utils import timezone
 
 from wards.models import ImportRecord, Ward, import_upload_to
 
@@ -73,6 +78,52 @@ def pending_discard(pending: PendingUpload | None) -> None:
     if pending is None or ImportRecord.objects.filter(file=pending.path).exists():
         return
     default_storage.delete(pending.path)
+
+
+# A checked sheet lives in the session, which expires after SESSION_COOKIE_AGE (15 minutes) idle: a
+# stored file a day old that no record took can no longer be confirmed.
+UNCONFIRMED_KEPT = timedelta(days=1)
+_IMPORTS = "imports"
+
+
+def _stored_uploads() -> Iterator[str]:
+    """Every name under imports/<ward>/<random>/, as import_upload_to lays them out."""
+    try:
+        wards = default_storage.listdir(_IMPORTS)[0]
+    except FileNotFoundError:
+        return
+    for ward in wards:
+        for folder in default_storage.listdir(f"{_IMPORTS}/{ward}")[0]:
+            for name in default_storage.listdir(f"{_IMPORTS}/{ward}/{folder}")[1]:
+                yield f"{_IMPORTS}/{ward}/{folder}/{name}"
+
+
+def _remove_empty_folder(name: str) -> None:
+    # The file system storage leaves the upload's random folder behind; other storages have no folders.
+    try:
+        folder = os.path.dirname(default_storage.path(name))
+    except NotImplementedError:
+        return
+    with contextlib.suppress(OSError):  # not empty, or already gone
+        os.rmdir(folder)
+
+
+def unconfirmed_uploads_delete(*, now: datetime | None = None, kept: timedelta = UNCONFIRMED_KEPT) -> int:
+    """Delete the files stored at a dry run that was never confirmed: older than `kept` and taken by no
+    import record. Run daily (CELERY_BEAT_SCHEDULE, `manage.py delete_unconfirmed_uploads`); returns
+    how many files went."""
+    cutoff = (now or timezone.now()) - kept
+    old = [name for name in _stored_uploads() if default_storage.get_modified_time(name) < cutoff]
+    taken: set[str] = set()
+    for first in range(0, len(old), 500):  # SQLite allows a limited number of parameters per query
+        taken.update(ImportRecord.objects.filter(file__in=old[first : first + 500]).values_list("file", flat=True))
+    deleted = 0
+    for name in old:
+        if name not in taken:
+            default_storage.delete(name)
+            _remove_empty_folder(name)
+            deleted += 1
+    return deleted
 
 
 @transaction.atomic
