@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wards.access import WardAccess, ward_view
-from wards.excel.views import sheet_download, upload_views
+from wards.excel.views import period_sheet, upload_views
 from wards.forms import PeriodForm
 from wards.models import ALL_ROLES, WARD_ROLES
 from wards.periods import PeriodKind
@@ -70,13 +70,7 @@ def indicator_values(request: HttpRequest, access: WardAccess) -> HttpResponse:
 @ward_view(read=ALL_ROLES)
 def indicator_sheet(request: HttpRequest, access: WardAccess) -> HttpResponse:
     period = PeriodForm(request.GET, kind=PeriodKind.MONTH, latest=latest_period(access.ward)).period
-    importer = IndicatorImporter()
-    return sheet_download(
-        importer,
-        filename=f"chi-tieu-{access.ward.slug}-{period.start:%Y%m%d}-{period.end:%Y%m%d}.xlsx",
-        params={"start": period.start, "end": period.end},
-        rows=importer.rows(access.ward, period),
-    )
+    return period_sheet(IndicatorImporter(), access.ward, period, name="chi-tieu")
 
 
 indicator_upload, indicator_upload_confirm = upload_views(
