@@ -8,17 +8,15 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wards.excel.io import ParsedSheet
 from wards.excel.layout import Column, SheetLayout
-from wards.excel.plan import Importer, ImportPlan, ImportRejected, add_errors, plan_row
+from wards.excel.plan import CheckedImporter, ImportPlan, add_errors, period_url, plan_row, sheet_period
 from wards.locks import lock_covering, lock_message
 from wards.models import Ward
-from wards.periods import DateRange, PeriodError
+from wards.periods import DateRange
 
 from .figures import indicator_catalogue, indicator_values_at
 from .models import IndicatorKind, IndicatorValue
@@ -28,7 +26,7 @@ from .services import indicator_values_save
 MAX_VALUE = 10**9
 
 
-class IndicatorImporter(Importer):
+class IndicatorImporter(CheckedImporter):
     name = "indicators"
     layout = SheetLayout(
         sheet_name=gettext_lazy("Indicators"),
@@ -56,12 +54,10 @@ class IndicatorImporter(Importer):
             for item in indicator_catalogue()
         ]
 
-    def _plan(self, ward: Ward, sheet: ParsedSheet) -> tuple[ImportPlan, dict[str, Decimal]]:
-        try:
-            period = DateRange(sheet.params["start"], sheet.params["end"])
-        except PeriodError as error:
-            return ImportPlan(title="—", errors=[str(error)]), {}
-        plan = ImportPlan(title=period.label())
+    def check(self, ward: Ward, sheet: ParsedSheet) -> tuple[ImportPlan, dict[str, Decimal]]:
+        period, plan = sheet_period(sheet)
+        if period is None:
+            return plan, {}
         # indicator_values_save refuses the whole period when it is locked: every row carries the reason.
         lock = lock_covering(ward, period)
         catalogue = {item.code: item for item in indicator_catalogue()}
@@ -97,23 +93,8 @@ class IndicatorImporter(Importer):
             plan.errors.append(lock_message(lock))
         return plan, values
 
-    def plan(self, ward: Ward, sheet: ParsedSheet) -> ImportPlan:
-        return self._plan(ward, sheet)[0]
-
-    @transaction.atomic
-    def save(self, ward: Ward, sheet: ParsedSheet) -> ImportPlan:
-        plan, values = self._plan(ward, sheet)
-        if not plan.valid:
-            raise ImportRejected(plan)
-        try:
-            indicator_values_save(
-                ward=ward, period=DateRange(sheet.params["start"], sheet.params["end"]), values=values
-            )
-        except ValidationError as error:
-            add_errors(plan, self.layout, error)
-            raise ImportRejected(plan) from None
-        return plan
+    def write(self, ward: Ward, sheet: ParsedSheet, plan: ImportPlan, checked: dict[str, Decimal]) -> None:
+        indicator_values_save(ward=ward, period=DateRange(sheet.params["start"], sheet.params["end"]), values=checked)
 
     def done_url(self, ward: Ward, sheet: ParsedSheet) -> str:
-        period = DateRange(sheet.params["start"], sheet.params["end"])
-        return f"{reverse('indicators:values', kwargs={'ward': ward.slug})}?{period.query()}"
+        return period_url("indicators:values", ward, sheet)

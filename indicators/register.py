@@ -18,8 +18,6 @@ from decimal import Decimal
 from typing import IO, Any
 
 from django import forms
-from django.db import transaction
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import load_workbook
@@ -27,11 +25,11 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from wards.excel.io import MAX_ROWS, ParsedSheet, SheetError, SheetRow, check_archive, first_sheet
 from wards.excel.layout import Column, SheetLayout
-from wards.excel.plan import Change, Importer, ImportPlan, ImportRejected, PlanRow
+from wards.excel.plan import Change, CheckedImporter, ImportPlan, PlanRow, period_url, sheet_period
 from wards.excel.views import SheetUploadForm
 from wards.locks import assert_unlocked, lock_covering, lock_message
 from wards.models import Ward
-from wards.periods import DateRange, PeriodError
+from wards.periods import DateRange
 
 from .models import Indicator, IndicatorValue
 from .services import indicator_values_save
@@ -220,7 +218,7 @@ class RegisterUploadForm(SheetUploadForm):
     )
 
 
-class RegisterImporter(Importer):
+class RegisterImporter(CheckedImporter):
     name = "indicators_register"
     layout = LAYOUT
 
@@ -228,12 +226,10 @@ class RegisterImporter(Importer):
         params = {"start": options["start"], "end": options["end"], "replace": bool(options.get("replace"))}
         return ParsedSheet(params=params, rows=read_register(upload))
 
-    def _count(self, ward: Ward, sheet: ParsedSheet) -> tuple[ImportPlan, DateRange | None, Counter, list]:
-        try:
-            period = DateRange(sheet.params["start"], sheet.params["end"])
-        except PeriodError as error:
-            return ImportPlan(title="—", errors=[str(error)]), None, Counter(), []
-        plan = ImportPlan(title=period.label())
+    def check(self, ward: Ward, sheet: ParsedSheet) -> tuple[ImportPlan, tuple[DateRange | None, Counter, list]]:
+        period, plan = sheet_period(sheet)
+        if period is None:
+            return plan, (None, Counter(), [])
         counts: Counter[str] = Counter()
         for row in sheet.rows:
             if row.errors:
@@ -281,22 +277,14 @@ class RegisterImporter(Importer):
                 Change(names.get(code, code), "—" if old is None else f"{old:.0f}", str(counts[code]))
             )
         plan.rows.insert(0, summary)
-        return plan, period, counts, existing
+        return plan, (period, counts, existing)
 
-    def plan(self, ward: Ward, sheet: ParsedSheet) -> ImportPlan:
-        return self._count(ward, sheet)[0]
-
-    @transaction.atomic
-    def save(self, ward: Ward, sheet: ParsedSheet) -> ImportPlan:
-        plan, period, counts, existing = self._count(ward, sheet)
-        if not plan.valid or period is None:
-            raise ImportRejected(plan)
+    def write(self, ward: Ward, sheet: ParsedSheet, plan: ImportPlan, checked: tuple[DateRange, Counter, list]) -> None:
+        period, counts, existing = checked
         assert_unlocked(ward, period, *(DateRange(value.start, value.end) for value in existing))
         for value in existing:
             value.delete()  # one by one, so that the change history keeps each value removed
         indicator_values_save(ward=ward, period=period, values={code: Decimal(counts[code]) for code in CODES})
-        return plan
 
     def done_url(self, ward: Ward, sheet: ParsedSheet) -> str:
-        period = DateRange(sheet.params["start"], sheet.params["end"])
-        return f"{reverse('indicators:values', kwargs={'ward': ward.slug})}?{period.query()}"
+        return period_url("indicators:values", ward, sheet)

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wards.access import WardAccess, ward_view
-from wards.excel.views import sheet_download, upload_views
-from wards.forms import PeriodForm
+from wards.excel.views import period_sheet, upload_views
+from wards.forms import PeriodForm, add_model_errors
 from wards.models import ALL_ROLES, WARD_ROLES
 from wards.periods import PeriodKind
 from wards.selectors import recent_imports
@@ -41,9 +41,7 @@ def indicator_values(request: HttpRequest, access: WardAccess) -> HttpResponse:
                 form.add_error(None, error)
                 version = error.current
             except ValidationError as error:
-                for code, problems in error.message_dict.items():
-                    for problem in problems:
-                        form.add_error(code if code in form.fields else None, problem)
+                add_model_errors(form, error)
             else:
                 messages.success(request, _("%(count)d figures saved.") % {"count": count})
                 return redirect(f"{request.path}?{picker.query_string}")
@@ -70,13 +68,7 @@ def indicator_values(request: HttpRequest, access: WardAccess) -> HttpResponse:
 @ward_view(read=ALL_ROLES)
 def indicator_sheet(request: HttpRequest, access: WardAccess) -> HttpResponse:
     period = PeriodForm(request.GET, kind=PeriodKind.MONTH, latest=latest_period(access.ward)).period
-    importer = IndicatorImporter()
-    return sheet_download(
-        importer,
-        filename=f"chi-tieu-{access.ward.slug}-{period.start:%Y%m%d}-{period.end:%Y%m%d}.xlsx",
-        params={"start": period.start, "end": period.end},
-        rows=importer.rows(access.ward, period),
-    )
+    return period_sheet(IndicatorImporter(), access.ward, period, name="chi-tieu")
 
 
 indicator_upload, indicator_upload_confirm = upload_views(

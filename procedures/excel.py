@@ -4,16 +4,23 @@ in row 2. A field whose counts are all blank is left as it is; a row with some c
 
 from __future__ import annotations
 
-from django.db import transaction
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wards.excel.io import ParsedSheet
 from wards.excel.layout import Column, SheetLayout
-from wards.excel.plan import Importer, ImportPlan, ImportRejected, PlanRow, add_errors, plan_row
+from wards.excel.plan import (
+    CheckedImporter,
+    ImportPlan,
+    ImportRejected,
+    PlanRow,
+    add_errors,
+    period_url,
+    plan_row,
+    sheet_period,
+)
 from wards.models import Ward
-from wards.periods import DateRange, PeriodError
+from wards.periods import DateRange
 
 from . import selectors
 from .models import COUNT_FIELDS, MAX_COUNT, CaseVolume
@@ -35,16 +42,14 @@ LAYOUT = SheetLayout(
 )
 
 
-class WeekImporter(Importer):
+class WeekImporter(CheckedImporter):
     name = "procedures_week"
     layout = LAYOUT
 
-    def plan(self, ward: Ward, sheet: ParsedSheet) -> ImportPlan:
-        try:
-            period = DateRange(sheet.params["start"], sheet.params["end"])
-        except PeriodError as error:
-            return ImportPlan(title="—", errors=[str(error)])
-        plan = ImportPlan(title=period.label())
+    def check(self, ward: Ward, sheet: ParsedSheet) -> tuple[ImportPlan, tuple[DateRange | None, dict]]:
+        period, plan = sheet_period(sheet)
+        if period is None:
+            return plan, (None, {})
         fields = {field.name: field for field in selectors.fields_for_entry(ward, None)}
         counted, numbers, seen = {}, {}, set()
         for row in sheet.rows:
@@ -75,29 +80,18 @@ class WeekImporter(Importer):
             add_errors(planned, self.layout, row_plan.errors)
             plan.rows.append(planned)
         plan.rows.sort(key=lambda row: row.number)
-        return plan
+        return plan, (period, counted)
 
-    @transaction.atomic
-    def save(self, ward: Ward, sheet: ParsedSheet) -> ImportPlan:
-        plan = self.plan(ward, sheet)
-        if not plan.valid:
-            raise ImportRejected(plan)
-        period = DateRange(sheet.params["start"], sheet.params["end"])
-        fields = {field.name: field for field in selectors.fields_for_entry(ward, None)}
-        rows = {
-            fields[row.values["field"]]: {name: row.values[name] for name in COUNT_FIELDS}
-            for row in sheet.rows
-            if any(row.values.get(name) is not None for name in COUNT_FIELDS)
-        }
+    def write(self, ward: Ward, sheet: ParsedSheet, plan: ImportPlan, checked: tuple[DateRange, dict]) -> None:
+        period, counted = checked
         try:
-            week_save(ward=ward, period=period, rows=rows)
+            week_save(ward=ward, period=period, rows=counted)
         except WeekRejected:
+            # The week's own check refused a row the dry run passed: the rows changed in between.
             raise ImportRejected(plan) from None
-        return plan
 
     def done_url(self, ward: Ward, sheet: ParsedSheet) -> str:
-        period = DateRange(sheet.params["start"], sheet.params["end"])
-        return f"{reverse('procedures:week', kwargs={'ward': ward.slug})}?{period.query()}"
+        return period_url("procedures:week", ward, sheet)
 
     def rows(self, ward: Ward, period: DateRange) -> list[dict[str, object]]:
         entered = selectors.entered_counts(ward, period)

@@ -19,17 +19,24 @@ from collections.abc import Mapping
 from typing import IO, Any
 
 from django import forms
-from django.db import transaction
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wards.excel.io import ParsedSheet, SheetError, SheetRow
 from wards.excel.layout import Column, SheetLayout
-from wards.excel.plan import Importer, ImportPlan, ImportRejected, PlanRow, add_errors, plan_row
+from wards.excel.plan import (
+    CheckedImporter,
+    ImportPlan,
+    ImportRejected,
+    PlanRow,
+    add_errors,
+    period_url,
+    plan_row,
+    sheet_period,
+)
 from wards.excel.views import SheetUploadForm
 from wards.models import Ward
-from wards.periods import DateRange, PeriodError
+from wards.periods import DateRange
 
 from . import selectors
 from .form06a import FORM_COLUMNS, normal, read_form
@@ -130,7 +137,7 @@ def _counts(values: Mapping[str, int], before: Mapping[str, int] | None) -> tupl
     return counts, notes
 
 
-class Form06aImporter(Importer):
+class Form06aImporter(CheckedImporter):
     name = "procedures_06a"
     layout = LAYOUT
 
@@ -159,13 +166,15 @@ class Form06aImporter(Importer):
             fields[normal(alias.name)] = alias.field
         return fields
 
-    def _rows(self, ward: Ward, sheet: ParsedSheet) -> tuple[ImportPlan, DateRange | None, dict[ProcedureField, dict]]:
-        try:
-            period = DateRange(sheet.params["start"], sheet.params["end"])
-        except (PeriodError, TypeError) as error:
-            return ImportPlan(title="—", errors=[str(error)]), None, {}
+    def check(
+        self, ward: Ward, sheet: ParsedSheet
+    ) -> tuple[ImportPlan, tuple[DateRange | None, dict[ProcedureField, dict]]]:
+        period, plan = sheet_period(sheet)
+        if period is None:
+            return plan, (None, {})
         unit = sheet.params.get("unit") or ""
-        plan = ImportPlan(title=f"{period.label()} — {unit}" if unit else period.label())
+        if unit:
+            plan.title = f"{period.label()} — {unit}"
         known = self.fields(ward)
         grouped: dict[ProcedureField, list[SheetRow]] = {}
         names: set[str] = set()
@@ -206,25 +215,19 @@ class Form06aImporter(Importer):
             add_errors(planned, self.layout, row_plan.errors)
             plan.rows.append(planned)
         plan.rows.sort(key=lambda row: row.number)
-        return plan, period, counted
+        return plan, (period, counted)
 
-    def plan(self, ward: Ward, sheet: ParsedSheet) -> ImportPlan:
-        return self._rows(ward, sheet)[0]
-
-    @transaction.atomic
-    def save(self, ward: Ward, sheet: ParsedSheet) -> ImportPlan:
-        plan, period, counted = self._rows(ward, sheet)
-        if not plan.valid or period is None:
-            raise ImportRejected(plan)
+    def write(
+        self, ward: Ward, sheet: ParsedSheet, plan: ImportPlan, checked: tuple[DateRange, dict[ProcedureField, dict]]
+    ) -> None:
+        period, counted = checked
         try:
             week_save(ward=ward, period=period, rows=counted)
         except WeekRejected:
             raise ImportRejected(plan) from None
-        return plan
 
     def done_url(self, ward: Ward, sheet: ParsedSheet) -> str:
-        period = DateRange(sheet.params["start"], sheet.params["end"])
-        return f"{reverse('procedures:week', kwargs={'ward': ward.slug})}?{period.query()}"
+        return period_url("procedures:week", ward, sheet)
 
 
 def _label(start: Any, end: Any) -> str:

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from wards.access import WardAccess, ward_view
-from wards.excel.views import sheet_download, upload_views
+from wards.excel.views import period_sheet, upload_views
 from wards.forms import PeriodForm
 from wards.history import history_rows
 from wards.models import ALL_ROLES, WARD_ROLES
@@ -165,14 +165,7 @@ def week_xlsx(request: HttpRequest, access: WardAccess) -> HttpResponse:
     if picker.error:
         # The week page shows what is wrong with the period next to its picker.
         return redirect(f"{reverse('procedures:week', kwargs={'ward': access.ward.slug})}?{request.GET.urlencode()}")
-    period = picker.period
-    importer = WeekImporter()
-    return sheet_download(
-        importer,
-        filename=f"tthc-{access.ward.slug}-{period.start:%Y%m%d}-{period.end:%Y%m%d}.xlsx",
-        params={"start": period.start, "end": period.end},
-        rows=importer.rows(access.ward, period),
-    )
+    return period_sheet(WeekImporter(), access.ward, picker.period, name="tthc")
 
 
 upload, upload_confirm = upload_views(

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from procedures.figures import latest_period as latest_procedures_period
 from wards.access import WardAccess, ward_view
-from wards.forms import PeriodForm
+from wards.forms import PeriodForm, add_model_errors
 from wards.models import ALL_ROLES, WARD_ROLES
 from wards.periods import DateRange, PeriodKind
 from wards.polling import poll_delays
@@ -153,9 +153,7 @@ def section_save(request: HttpRequest, access: WardAccess, pk: int, section_pk: 
             form.add_error(None, error)
             form.version = error.current
         except ValidationError as error:
-            for field, problems in error.message_dict.items():
-                for problem in problems:
-                    form.add_error(field if field in form.fields else None, problem)
+            add_model_errors(form, error)
     if not saved:
         section.refresh_from_db()
     if saved or form.version is None:

@@ -8,8 +8,6 @@ from dataclasses import dataclass, fields, replace
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import F, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,7 +15,14 @@ from django.utils.translation import gettext_lazy
 
 from wards.excel.io import ParsedSheet
 from wards.excel.layout import Column, SheetLayout, model_columns
-from wards.excel.plan import Change, Importer, ImportPlan, ImportRejected, PlanRow, add_errors, plan_row
+from wards.excel.plan import (
+    Change,
+    CheckedImporter,
+    ImportPlan,
+    PlanRow,
+    add_errors,
+    plan_row,
+)
 from wards.excel.records import ID_KEY, RecordImporter
 from wards.locks import lock_covering, lock_message
 from wards.models import Ward
@@ -47,7 +52,7 @@ def _breakdown(counts: Mapping[str, int]) -> dict[str, list[str]]:
     return {key: [message] for key, message in problems.items()}
 
 
-class SnapshotImporter(Importer):
+class SnapshotImporter(CheckedImporter):
     name = "staffing_snapshot"
     layout = SheetLayout(
         sheet_name=gettext_lazy("Headcount"),
@@ -78,7 +83,7 @@ class SnapshotImporter(Importer):
             for unit in OrgUnit.objects.filter(ward=ward).order_by("order", "name")
         ]
 
-    def _plan(self, ward: Ward, sheet: ParsedSheet) -> tuple[ImportPlan, list[LineInput]]:
+    def check(self, ward: Ward, sheet: ParsedSheet) -> tuple[ImportPlan, list[LineInput]]:
         on: date = sheet.params["on"]
         plan = ImportPlan(title=_("Headcount snapshot of %(day)s") % {"day": f"{on:%d/%m/%Y}"})
         snapshot = HeadcountSnapshot.objects.filter(ward=ward, on=on).first()
@@ -129,28 +134,16 @@ class SnapshotImporter(Importer):
                 planned.changes.append(Change(column.title(), column.display(old), column.display(sheet.params[name])))
         return planned
 
-    def plan(self, ward: Ward, sheet: ParsedSheet) -> ImportPlan:
-        return self._plan(ward, sheet)[0]
-
-    @transaction.atomic
-    def save(self, ward: Ward, sheet: ParsedSheet) -> ImportPlan:
-        plan, lines = self._plan(ward, sheet)
-        if not plan.valid:
-            raise ImportRejected(plan)
+    def write(self, ward: Ward, sheet: ParsedSheet, plan: ImportPlan, checked: list[LineInput]) -> None:
         existing = HeadcountSnapshot.objects.filter(ward=ward, on=sheet.params["on"]).first()
-        try:
-            headcount_snapshot_save(
-                ward=ward,
-                on=sheet.params["on"],
-                non_specialised_workers=sheet.params["non_specialised_workers"],
-                non_specialised_left=sheet.params["non_specialised_left"],
-                note=existing.note if existing else "",
-                lines=lines,
-            )
-        except ValidationError as error:
-            add_errors(plan, self.layout, error)
-            raise ImportRejected(plan) from None
-        return plan
+        headcount_snapshot_save(
+            ward=ward,
+            on=sheet.params["on"],
+            non_specialised_workers=sheet.params["non_specialised_workers"],
+            non_specialised_left=sheet.params["non_specialised_left"],
+            note=existing.note if existing else "",
+            lines=checked,
+        )
 
     def done_url(self, ward: Ward, sheet: ParsedSheet) -> str:
         return f"{reverse('staffing:overview', kwargs={'ward': ward.slug})}?date={sheet.params['on']:%Y-%m-%d}"

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,6 +18,16 @@ from .periods import DateRange, PeriodError, PeriodKind
 from .services import WARD_FACT_FIELDS, WardFacts
 
 RANGE_KEYS = ("kind", "start", "end")
+
+
+def add_model_errors(form: forms.BaseForm, error: ValidationError) -> None:
+    """A service's validation errors on the form: each under the field of its name, or above the form
+    when the form has no such field (form.add_error refuses a name that is not one of its fields)."""
+    for name, problems in error.message_dict.items():
+        for problem in problems:
+            form.add_error(name if name in form.fields else None, problem)
+
+
 DATE_KEYS = ("kind", "date")
 
 

@@ -13,7 +13,7 @@ from assets.tests.factories import EquipmentItemFactory, FacilityFactory, Spendi
 from wards.excel.layout import FIRST_DATA_ROW
 from wards.tests.excel import data_rows, download, set_cell, upload
 from wards.tests.locks import assert_upload_refused_under_lock, lock
-from wards.tests.permissions import assert_permission_matrix, client_for
+from wards.tests.permissions import assert_permission_matrix, assert_upload_matrix, client_for
 
 pytestmark = pytest.mark.django_db
 SAVE = "Lưu các số liệu này"
@@ -25,16 +25,13 @@ def url(name: str, ward) -> str:
 
 @pytest.mark.parametrize("prefix", ["register", "equipment", "spending"])
 def test_upload_pages_for_ward_roles_only(ward, staff, leader, home_affairs, other_staff, prefix) -> None:
-    assert_permission_matrix(
-        url(f"{prefix}_upload", ward), allowed=[staff, leader], forbidden=[home_affairs], outsider=other_staff
-    )
-    assert_permission_matrix(
+    assert_upload_matrix(
+        url(f"{prefix}_upload", ward),
         url(f"{prefix}_upload_confirm", ward),
-        allowed=[staff],
-        forbidden=[home_affairs],
+        staff=staff,
+        leader=leader,
+        home_affairs=home_affairs,
         outsider=other_staff,
-        method="post",
-        ok_status=(302,),
     )
 
 

@@ -134,11 +134,6 @@ class ParsedSheet:
     params: dict[str, Any]
     rows: list[SheetRow]
 
-    def row_errors(self, layout: SheetLayout) -> list[str]:
-        return [
-            f"{where(row.number, layout.row_name(row.values))}: {error}" for row in self.rows for error in row.errors
-        ]
-
 
 def where(number: int, name: str) -> str:
     return _("Row %(row)s (%(name)s)") % {"row": number, "name": name}

@@ -12,8 +12,11 @@ from decimal import Decimal
 from typing import IO, Any, Literal
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import transaction
+from django.urls import reverse
 
 from wards.models import Ward
+from wards.periods import DateRange, PeriodError
 
 from .io import ParsedSheet, SheetRow, read_workbook, where
 from .layout import SheetLayout
@@ -156,6 +159,51 @@ class Importer(ABC):
                 for number, values in data["rows"]
             ],
         )
+
+
+class CheckedImporter(Importer):
+    """An importer whose save is its dry run followed by one write: `check` builds the plan and what
+    the write needs, `save` writes only a plan without errors, inside one transaction, and puts a
+    validation error of the write on the plan (a write may also raise ImportRejected itself)."""
+
+    @abstractmethod
+    def check(self, ward: Ward, sheet: ParsedSheet) -> tuple[ImportPlan, Any]: ...
+
+    @abstractmethod
+    def write(self, ward: Ward, sheet: ParsedSheet, plan: ImportPlan, checked: Any) -> None: ...
+
+    def plan(self, ward: Ward, sheet: ParsedSheet) -> ImportPlan:
+        return self.check(ward, sheet)[0]
+
+    @transaction.atomic
+    def save(self, ward: Ward, sheet: ParsedSheet) -> ImportPlan:
+        plan, checked = self.check(ward, sheet)
+        if not plan.valid:
+            raise ImportRejected(plan)
+        try:
+            self.write(ward, sheet, plan, checked)
+        except ImportRejected:
+            raise
+        except ValidationError as error:
+            add_errors(plan, self.layout, error)
+            raise ImportRejected(plan) from None
+        return plan
+
+
+def sheet_period(sheet: ParsedSheet) -> tuple[DateRange | None, ImportPlan]:
+    """The period of a flow's sheet (row-2 "start" and "end") and a plan titled by it; None and a plan
+    refusing the sheet when the dates are missing or make no period."""
+    try:
+        period = DateRange(sheet.params["start"], sheet.params["end"])
+    except (PeriodError, TypeError) as error:
+        return None, ImportPlan(title="—", errors=[str(error)])
+    return period, ImportPlan(title=period.label())
+
+
+def period_url(viewname: str, ward: Ward, sheet: ParsedSheet) -> str:
+    """The ward's page `viewname` at the sheet's period: where a flow's import ends."""
+    period = DateRange(sheet.params["start"], sheet.params["end"])
+    return f"{reverse(viewname, kwargs={'ward': ward.slug})}?{period.query()}"
 
 
 def _json(value: Any) -> Any:

@@ -9,7 +9,7 @@ from abc import abstractmethod
 from typing import Any, Generic, TypeVar
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.utils.translation import gettext as _
 
 from wards.locks import lock_covering, lock_message
@@ -17,7 +17,7 @@ from wards.models import Ward
 
 from .io import ParsedSheet
 from .layout import SheetLayout
-from .plan import Importer, ImportPlan, ImportRejected, PlanRow, add_errors, plan_row
+from .plan import CheckedImporter, ImportPlan, ImportRejected, PlanRow, add_errors, plan_row
 
 ID_KEY = "id"
 
@@ -26,7 +26,7 @@ RecordT = TypeVar("RecordT", bound=models.Model)
 RowT = TypeVar("RowT")
 
 
-class RecordImporter(Importer, Generic[RecordT, RowT]):
+class RecordImporter(CheckedImporter, Generic[RecordT, RowT]):
     """Subclasses give the records of a ward, the type of a row, and the service calls that create and
     update one from a row."""
 
@@ -83,7 +83,7 @@ class RecordImporter(Importer, Generic[RecordT, RowT]):
             values = {**values, key: found}
         return values, errors
 
-    def _rows(self, ward: Ward, sheet: ParsedSheet) -> tuple[ImportPlan, list[tuple[PlanRow, Any, dict[str, Any]]]]:
+    def check(self, ward: Ward, sheet: ParsedSheet) -> tuple[ImportPlan, list[tuple[PlanRow, Any, dict[str, Any]]]]:
         plan = ImportPlan(title=str(self.title))
         existing = {record.pk: record for record in self.records(ward)}
         rows, seen = [], set()
@@ -124,15 +124,10 @@ class RecordImporter(Importer, Generic[RecordT, RowT]):
                 return [lock_message(lock)]
         return []
 
-    def plan(self, ward: Ward, sheet: ParsedSheet) -> ImportPlan:
-        return self._rows(ward, sheet)[0]
-
-    @transaction.atomic
-    def save(self, ward: Ward, sheet: ParsedSheet) -> ImportPlan:
-        plan, rows = self._rows(ward, sheet)
-        if not plan.valid:
-            raise ImportRejected(plan)
-        for planned, record, values in rows:
+    def write(
+        self, ward: Ward, sheet: ParsedSheet, plan: ImportPlan, checked: list[tuple[PlanRow, Any, dict[str, Any]]]
+    ) -> None:
+        for planned, record, values in checked:
             if planned.action == "keep":
                 continue
             try:
@@ -145,4 +140,3 @@ class RecordImporter(Importer, Generic[RecordT, RowT]):
                 # Rows checked one by one can still clash with each other (two overlapping periods).
                 add_errors(planned, self.layout, error)
                 raise ImportRejected(plan) from None
-        return plan

@@ -18,7 +18,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from wards.access import WardAccess, ward_view
-from wards.models import WARD_ROLES
+from wards.models import WARD_ROLES, Ward
+from wards.periods import DateRange
 
 from .io import XLSX, SheetError, check_archive, write_workbook
 from .plan import Importer, ImportRejected
@@ -51,6 +52,17 @@ def sheet_download(
     response = HttpResponse(content, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def period_sheet(importer: Any, ward: Ward, period: DateRange, *, name: str) -> HttpResponse:
+    """A flow's sheet of the ward for `period` (`importer.rows(ward, period)`), the dates in its row 2
+    and in the file's name, to be filled and uploaded again."""
+    return sheet_download(
+        importer,
+        filename=f"{name}-{ward.slug}-{period.start:%Y%m%d}-{period.end:%Y%m%d}.xlsx",
+        params={"start": period.start, "end": period.end},
+        rows=importer.rows(ward, period),
+    )
 
 
 def _discard(pending: Mapping[str, Any] | None) -> None:

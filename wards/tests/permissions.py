@@ -45,3 +45,20 @@ def assert_permission_matrix(
     for membership in allowed:
         status = call(membership).status_code
         assert status in tuple(ok_status), f"{membership.role} must get {tuple(ok_status)}, got {status}"
+
+
+def assert_upload_matrix(
+    upload_url: str,
+    confirm_url: str,
+    *,
+    staff: Membership,
+    leader: Membership,
+    home_affairs: Membership,
+    outsider: Membership,
+) -> None:
+    """An Excel upload of the ward's figures (wards.excel.views.upload_views): its dry run for the
+    ward's own people, its confirmation (a POST; without a checked sheet it redirects back) for staff."""
+    assert_permission_matrix(upload_url, allowed=[staff, leader], forbidden=[home_affairs], outsider=outsider)
+    assert_permission_matrix(
+        confirm_url, allowed=[staff], forbidden=[home_affairs], outsider=outsider, method="post", ok_status=(302,)
+    )

@@ -14,6 +14,7 @@ from openpyxl import Workbook, load_workbook
 
 from wards.excel.io import MAX_UPLOAD_BYTES, SheetError, check_archive, read_workbook, write_workbook
 from wards.excel.layout import FIRST_DATA_ROW, HEADER_ROW, Column, SheetLayout
+from wards.excel.plan import ImportPlan, plan_row
 
 LAYOUT = SheetLayout(
     sheet_name="Thử",
@@ -93,7 +94,8 @@ def test_formulas_text_in_numbers_and_bad_values_are_row_errors() -> None:
         ),
         LAYOUT,
     )
-    errors = parsed.row_errors(LAYOUT)
+    # As the dry run shows them: each error after the row's number and name.
+    errors = ImportPlan(title="", rows=[plan_row(LAYOUT, row, None, {}) for row in parsed.rows]).messages()
     assert (
         errors[0]
         == f"Dòng {FIRST_DATA_ROW} (Một): Số lượng chứa công thức; hãy nhập chính con số (sao chép rồi dán giá trị)."
