@@ -120,8 +120,24 @@ def start_worker(concurrency: int) -> tuple[str, subprocess.Popen[bytes]]:
     raise SystemExit("celery worker did not answer within 60 s")
 
 
-def run_batch(report_ids: list[int], queue: str) -> float:
-    """Queue a PDF of every report at once; the seconds until the last one is done."""
+def most_at_once(pdf_ids: list[int]) -> int:
+    """The most PDFs being made at the same moment, from their start and finish times: 2 shows that both
+    worker processes did work side by side."""
+    from reports.models import ReportPdf
+
+    moments = []
+    for started, finished in ReportPdf.objects.filter(pk__in=pdf_ids).values_list("started_at", "finished_at"):
+        moments += [(started, 1), (finished, -1)]
+    running = peak = 0
+    for _moment, step in sorted(moments, key=lambda moment: (moment[0], moment[1])):
+        running += step
+        peak = max(peak, running)
+    return peak
+
+
+def run_batch(report_ids: list[int], queue: str) -> tuple[float, int]:
+    """Queue a PDF of every report at once; the seconds until the last one is done, and the most made
+    at once."""
     from celery.result import AsyncResult
     from django.conf import settings
 
@@ -136,10 +152,10 @@ def run_batch(report_ids: list[int], queue: str) -> float:
         status = AsyncResult(pdf.task_id).get(timeout=600)
         if status != PdfStatus.DONE:
             raise SystemExit(f"PDF {pdf.pk} ended {status}")
-    return time.perf_counter() - started
+    return time.perf_counter() - started, most_at_once([pdf.pk for pdf in pdfs])
 
 
-def batch_seconds(report_ids: list[int], concurrency: int) -> float:
+def batch_seconds(report_ids: list[int], concurrency: int) -> tuple[float, int]:
     queue, process = start_worker(concurrency)
     try:
         run_batch(report_ids[:concurrency], queue)  # one PDF per worker process, untimed
@@ -161,14 +177,20 @@ def main() -> int:
     setup_django()
     from django.db import connection
 
-    print(f"database: {connection.vendor} {connection.settings_dict['NAME']}; {os.cpu_count()} cores")
+    print(f"database: {connection.vendor} {connection.settings_dict['NAME']}; {os.cpu_count()} cores (shared)")
     report_ids = prepare(args.count)
     one = one_pdf_seconds(report_ids[0], args.runs)
     print(f"one weekly PDF in this process: median {one:.2f} s over {args.runs} runs")
-    single = batch_seconds(report_ids, 1)
-    print(f"{args.count} PDFs, 1 worker process:  {single:.1f} s ({single / args.count:.2f} s each)")
-    double = batch_seconds(report_ids, 2)
-    print(f"{args.count} PDFs, 2 worker processes: {double:.1f} s ({double / args.count:.2f} s each)")
+    for concurrency in (1, 2):
+        print(f"load average before {concurrency} process(es): {os.getloadavg()[0]:.1f}")
+        seconds, at_once = batch_seconds(report_ids, concurrency)
+        print(
+            f"{args.count} PDFs, {concurrency} worker process(es): {seconds:.1f} s "
+            f"({seconds / args.count:.2f} s each, at most {at_once} at once)"
+        )
+        if concurrency == 1:
+            single = seconds
+    double = seconds
     target = args.count * one / SPEED_UP
     met = double <= target
     print(f"2 processes against 1: {single / double:.2f} times as fast")
