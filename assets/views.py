@@ -52,7 +52,10 @@ def register_page(request: HttpRequest, access: WardAccess) -> HttpResponse:
     listed = context["facilities"].aggregate(
         count=Count("pk"), land=Coalesce(Sum("land_m2"), 0), floor=Coalesce(Sum("floor_m2"), 0)
     )
-    context["table"] = configure(request, FacilityTable(context["facilities"], listed=listed))
+    context["table"] = configure(
+        request,
+        FacilityTable(context["facilities"], listed=listed, edit_ward=access.ward.slug if access.can_write else None),
+    )
     context.update(filter_context(request, FacilityFilter(request.GET).form))
     context["imports"] = recent_imports(access.ward, (FacilityImporter.name,))
     return render(request, "assets/register.html", context)

@@ -2,6 +2,13 @@
 ward with two years of weekly TTHC entries, quarterly headcount snapshots, facilities, monthly spending,
 quarterly indicators and a weekly report per week in varied states. Everything is marked as demo data.
 
+A report that has been approved (approved, signed, accepted) gets a stored approved PDF, so that the
+city's ZIP and the downloads have something to serve at scale. Rendering the real one (WeasyPrint, about
+a second each) for some 3.800 reports would take an hour; reusing one render would give every report the
+same SHA-256. Each gets instead a one-page PDF of its own, written here in a few hundred bytes, that says
+it is demo data and names the ward, the week and the number: its own content, its own SHA-256. A signed
+or accepted generated report has no signed PDF (nobody signed it); the ZIP then serves the approved one.
+
 Rows go in with bulk_create, as the services (one transaction, history row and lock check per entry)
 would take far longer for some 40.000 TTHC rows; every row is still checked first by its model's own
 `clean_fields` and `clean` (figures that add up, no overlapping period), and the database constraints
@@ -10,18 +17,22 @@ figures for a given week are the same on every run and every database."""
 
 from __future__ import annotations
 
+import hashlib
 import random
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import models, transaction
+from django.utils import timezone
 
 from assets.models import Facility, FacilityUse, Spending, SpendingKind
 from city.models import ExpectedWard, Regime
 from indicators.models import Indicator, IndicatorValue
 from procedures.models import CaseVolume, ProcedureField
-from reports.models import Report, ReportSection, ReportState, ReportTemplate
+from reports.models import PdfKind, PdfStatus, Report, ReportPdf, ReportSection, ReportState, ReportTemplate
 from reports.workflow_models import NumberRegister
 from staffing.models import HeadcountLine, HeadcountSnapshot, JobPosition, OrgUnit, PositionCategory, UnitKind
 from wards.models import City, Ward, WardKind
@@ -231,7 +242,72 @@ def _reports(ward: Ward, template: ReportTemplate, mondays: list[date]) -> dict[
         for section in sections
     ]
     ReportSection.objects.bulk_create(copies, batch_size=2_000)
-    return {"reports": len(reports), "report sections": len(copies)}
+    return {"reports": len(reports), "report sections": len(copies), "approved PDFs": _approved_pdfs(ward, reports)}
+
+
+def demo_pdf(lines: list[str]) -> bytes:
+    """A one-page A4 PDF showing `lines` in Helvetica (ASCII only: the standard fonts have no
+    Vietnamese letters, and embedding one would cost what this avoids)."""
+    # Backslashes and brackets would need escaping in a PDF string; the demo lines need neither.
+    safe = [line.encode("ascii", "replace").decode().translate(str.maketrans("\\()", "/[]")) for line in lines]
+    text = "".join(f"({line}) Tj 0 -20 Td " for line in safe)
+    stream = f"BT /F1 13 Tf 70 770 Td {text}ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
+        b"/Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+    ]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def _approved_pdfs(ward: Ward, reports: list[Report]) -> int:
+    """Each approved report's own demo PDF, stored and linked as its approved version."""
+    issued = [report for report in reports if report.issued_on]
+    pdfs = []
+    for report in issued:
+        content = demo_pdf(
+            [
+                "DU LIEU THU NGHIEM (load_demo --scale): khong phai bao cao that.",
+                f"Demo data, not a real report. Ward: {ward.slug}.",
+                f"Bao cao tuan {report.start:%d/%m/%Y} - {report.end:%d/%m/%Y}.",
+                f"So {report.number}/{report.number_year}, ngay {report.issued_on:%d/%m/%Y}.",
+            ]
+        )
+        digest = hashlib.sha256(content).hexdigest()
+        name = default_storage.save(
+            f"reports/{ward.slug}/{report.pk}/demo-{PdfKind.APPROVED}-{digest[:12]}.pdf", ContentFile(content)
+        )
+        at = timezone.make_aware(datetime.combine(report.issued_on, time(9)))
+        pdfs.append(
+            ReportPdf(
+                report=report,
+                kind=PdfKind.APPROVED,
+                status=PdfStatus.DONE,
+                started_at=at,
+                finished_at=at,
+                attempts=1,
+                file=name,
+                sha256=digest,
+                size=len(content),
+            )
+        )
+    ReportPdf.objects.bulk_create(_checked(pdfs, clean=False))
+    for report, pdf in zip(issued, pdfs, strict=True):
+        report.approved_pdf = pdf
+    Report.objects.bulk_update(issued, ["approved_pdf"], batch_size=500)
+    return len(pdfs)
 
 
 def _add(totals: dict[str, int], more: dict[str, int]) -> None:

@@ -144,6 +144,19 @@ def test_equipment_page_lists_missing_items(ward, staff) -> None:
     assert "Máy bấm số tự động" in page
 
 
+def test_register_cells_link_for_writers_only_and_escape(ward, staff, home_affairs) -> None:
+    facility = FacilityFactory(
+        ward=ward, name="Trụ sở <UBND>", address="thôn & xóm", surveyed=True, cadastral_record=False
+    )
+    edit = url("facility_edit", ward, pk=facility.pk)
+    written = client_for(staff).get(url("register", ward)).content.decode()
+    assert f'<a href="{edit}">Trụ sở &lt;UBND&gt;</a>' in written
+    assert '<div class="small text-muted">thôn &amp; xóm</div>' in written
+    assert '<span class="text-danger">chưa có hồ sơ địa chính</span>' in written and "đã đo đạc" in written
+    read = client_for(home_affairs).get(url("register", ward)).content.decode()
+    assert edit not in read and "Trụ sở &lt;UBND&gt;" in read
+
+
 def test_excel_export_of_the_filtered_register(ward, home_affairs) -> None:
     FacilityFactory(ward=ward, name="Trường THCS Hương Xuân", use=FacilityUse.SCHOOL, land_m2=12_000, floor_m2=2_300)
     FacilityFactory(ward=ward, name="Trụ sở UBND", land_m2=4_200, floor_m2=1_650)
