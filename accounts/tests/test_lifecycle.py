@@ -205,14 +205,3 @@ def test_ticking_active_in_the_admin_restarts_the_idle_clock(staff: Membership) 
     staff.user.refresh_from_db()
     assert staff.user.is_active
     assert AccountState.objects.get(user=staff.user).disabled_reason == ""
-
-
-def test_the_idle_rule_runs_daily_from_celery_beat() -> None:
-    from kimtra_portal.celery import app
-
-    entry = app.conf.beat_schedule["accounts-disable-idle"]
-    assert entry["task"] == "accounts.disable_idle" and entry["task"] in app.tasks
-    # Once a day, at night (Vietnam time).
-    assert entry["schedule"].hour == {1} and entry["schedule"].minute == {30}
-    assert entry["schedule"].day_of_week == set(range(7))
-    assert app.conf.timezone == "Asia/Ho_Chi_Minh"

@@ -39,3 +39,12 @@ def test_round_trip_through_redis_and_a_worker_process(celery_worker_process) ->
     result = ping.apply_async(args=["xyz"], queue=celery_worker_process.queue)
     assert result.get(timeout=30) == "pong:xyz"
     assert celery_worker_process.process.poll() is None
+
+
+def test_the_idle_rule_runs_daily_from_celery_beat() -> None:
+    entry = app.conf.beat_schedule["accounts-disable-idle"]
+    assert entry["task"] == "accounts.disable_idle" and entry["task"] in app.tasks
+    # Once a day, at night (Vietnam time).
+    assert entry["schedule"].hour == {1} and entry["schedule"].minute == {30}
+    assert entry["schedule"].day_of_week == set(range(7))
+    assert app.conf.timezone == "Asia/Ho_Chi_Minh"
