@@ -6,16 +6,22 @@ enrolled a device must use it, required or not."""
 from __future__ import annotations
 
 import base64
+import time
 from base64 import b32encode
+from datetime import datetime
 
 import qrcode
 import qrcode.image.svg
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser
+from django.contrib.sessions.backends.base import SessionBase
 from django.db import transaction
 from django_otp import user_has_device
+from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.util import random_hex
 
 from wards.models import Membership, Role
 
@@ -26,6 +32,8 @@ from .services import sessions_end
 RECOVERY_CODES = 10
 TOTP_NAME = "authenticator"
 RECOVERY_NAME = "recovery"
+# The secret being set up lives in the session until the first right code, so that a GET writes no table.
+PENDING_SESSION_KEY = "accounts_totp_pending"
 
 
 def second_factor_required(user: AbstractUser) -> bool:
@@ -43,10 +51,36 @@ def second_factor_enrolled(user: AbstractUser) -> bool:
     return user_has_device(user, confirmed=True)
 
 
-def totp_device_pending(user: AbstractUser) -> TOTPDevice:
-    """The device being set up: made once and kept until confirmed, so that a reload shows the same QR code."""
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
-    return device or TOTPDevice.objects.create(user=user, name=TOTP_NAME, confirmed=False)
+def totp_pending(session: SessionBase, user: AbstractUser) -> TOTPDevice:
+    """The device being set up, never saved: its secret is drawn once per session and kept there, so that a
+    reload shows the same QR code; a new session (another sign-in) draws a new one. Its throttling state rides
+    along in the session, so wrong codes slow down further guesses as django-otp does for a saved device."""
+    pending = session.get(PENDING_SESSION_KEY)
+    if not isinstance(pending, dict) or pending.get("user") != user.pk:
+        pending = {"user": user.pk, "key": random_hex(20), "failures": 0, "failed_at": None}
+        session[PENDING_SESSION_KEY] = pending
+    failed_at = pending.get("failed_at")
+    return TOTPDevice(
+        user=user,
+        name=TOTP_NAME,
+        key=pending["key"],
+        confirmed=False,
+        throttling_failure_count=pending.get("failures", 0),
+        throttling_failure_timestamp=datetime.fromisoformat(failed_at) if failed_at else None,
+    )
+
+
+def totp_pending_failed(session: SessionBase, device: TOTPDevice) -> None:
+    """A wrong first code: counted in the session only (throttle_increment without commit writes no row)."""
+    device.throttle_increment(commit=False)
+    session[PENDING_SESSION_KEY] = session[PENDING_SESSION_KEY] | {
+        "failures": device.throttling_failure_count,
+        "failed_at": device.throttling_failure_timestamp.isoformat(),
+    }
+
+
+def totp_pending_forget(session: SessionBase) -> None:
+    session.pop(PENDING_SESSION_KEY, None)
 
 
 def qr_code_data_uri(device: TOTPDevice) -> str:
@@ -88,14 +122,38 @@ def own_confirmation_ok(user: AbstractUser, confirmation: str) -> bool:
     return user.check_password(confirmation)
 
 
+def _first_code_time_step(device: TOTPDevice, code: str) -> TOTP | None:
+    """TOTPDevice.verify_token without its saves: the device is not in the database yet."""
+    allowed, _detail = device.verify_is_allowed()
+    if not allowed or not code.isdigit():
+        return None
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time()
+    return totp if totp.verify(int(code), device.tolerance) else None
+
+
 @transaction.atomic
-def totp_confirm(*, device: TOTPDevice, address: str | None) -> list[str]:
-    """The first right code confirms the device; the recovery codes are issued with it."""
-    TOTPDevice.objects.filter(user=device.user).exclude(pk=device.pk).delete()
+def totp_enrol(*, device: TOTPDevice, code: str, address: str | None) -> list[str] | None:
+    """The first right code saves the pending device as confirmed and issues the recovery codes with it, in
+    one transaction; a wrong code writes nothing and returns None. The time step of the code is kept (last_t)
+    so that the same code cannot then sign in elsewhere."""
+    totp = _first_code_time_step(device, code)
+    if totp is None:
+        return None
+    user = device.user
+    # Two tabs confirming at once: the second waits and replaces the first, leaving one app device.
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    TOTPDevice.objects.filter(user=user).delete()
     device.confirmed = True
-    device.save(update_fields=["confirmed"])
-    log_account_event("second_factor_enrolled", actor=device.user, target=device.user, address=address)
-    return recovery_codes_issue(user=device.user)
+    device.last_t = totp.t()
+    if getattr(settings, "OTP_TOTP_SYNC", True):
+        device.drift = totp.drift
+    device.throttle_reset(commit=False)
+    device.set_last_used_timestamp(commit=False)
+    device.full_clean()
+    device.save()
+    log_account_event("second_factor_enrolled", actor=user, target=user, address=address)
+    return recovery_codes_issue(user=user)
 
 
 def device_for_code(user: AbstractUser, code: str) -> TOTPDevice | StaticDevice | None:

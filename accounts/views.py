@@ -32,8 +32,10 @@ from .second_factor import (
     second_factor_enrolled,
     second_factor_required,
     secret_for_typing,
-    totp_confirm,
-    totp_device_pending,
+    totp_enrol,
+    totp_pending,
+    totp_pending_failed,
+    totp_pending_forget,
 )
 from .security import client_address, log_account_event
 from .services import password_changed
@@ -140,20 +142,22 @@ def otp_verify(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def otp_enrol(request: HttpRequest) -> HttpResponse:
-    """Set up the app: a QR code drawn on the server, then one right code confirms it."""
+    """Set up the app: a QR code drawn on the server from a secret kept in the session (a GET writes no
+    table), then one right code saves the device and its recovery codes."""
     user = request.user
     if second_factor_enrolled(user):
         return next_step(request)
-    device = totp_device_pending(user)
+    device = totp_pending(request.session, user)
     form = SecondFactorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        code = form.cleaned_data["code"]
-        if device.verify_token(code):
-            codes = totp_confirm(device=device, address=client_address(request))
+        codes = totp_enrol(device=device, code=form.cleaned_data["code"], address=client_address(request))
+        if codes is not None:
+            totp_pending_forget(request.session)
             django_otp.login(request, device)
             axes_reset(username=user.get_username())
             gate_refresh(request)
             return render(request, "accounts/recovery_codes.html", {"codes": codes, "next": safe_next(request)})
+        totp_pending_failed(request.session, device)
         form.add_error("code", _("This code is not right. Check the time of your phone and try the next code."))
     context = {
         "form": form,

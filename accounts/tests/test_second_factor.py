@@ -1,18 +1,21 @@
 from __future__ import annotations
 
 import logging
+from base64 import b32encode
 from datetime import timedelta
 
 import pytest
 import time_machine
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.second_factor import recovery_codes_issue, second_factor_required
+from accounts.second_factor import PENDING_SESSION_KEY, recovery_codes_issue, second_factor_required
 from accounts.services import password_change_require
 from wards.models import Membership, Ward
 from wards.tests.factories import PASSWORD, UserFactory
@@ -25,6 +28,15 @@ def required(settings) -> None:
 
 def code_for(device: TOTPDevice) -> str:
     return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+
+
+def pending_secret(client: Client) -> str:
+    return client.session[PENDING_SESSION_KEY]["key"]
+
+
+def pending_code(client: Client) -> str:
+    """The code the person's app shows for the secret in their session (TOTPDevice's defaults: 30 s, 6 digits)."""
+    return f"{totp(bytes.fromhex(pending_secret(client)), step=30, t0=0, digits=6):06d}"
 
 
 def enrolled(user) -> TOTPDevice:
@@ -60,19 +72,88 @@ def test_a_leader_enrols_at_first_sign_in(ward: Ward, leader: Membership, caplog
     html = client.get(page["Location"]).content.decode()
     # The QR code is drawn here as SVG, within the CSP (an <img> with a data URI).
     assert 'src="data:image/svg+xml;base64,' in html
-    device = TOTPDevice.objects.get(user=leader.user, confirmed=False)
+    assert not TOTPDevice.objects.filter(user=leader.user).exists()
     with time_machine.travel(timezone.now(), tick=False) as traveller:
-        wrong = "000000" if code_for(device) != "000000" else "111111"
+        wrong = "000000" if pending_code(client) != "000000" else "111111"
         assert client.post(reverse("accounts:otp_enrol"), {"code": wrong}).status_code == 200
+        assert not TOTPDevice.objects.filter(user=leader.user).exists()
         assert client.get(dashboard).status_code == 302
         traveller.shift(timedelta(seconds=5))  # django-otp slows down guesses after a wrong code
+        secret = pending_secret(client)
         with caplog.at_level(logging.INFO, logger="kimtra.security"):
-            done = client.post(reverse("accounts:otp_enrol"), {"code": code_for(device), "next": dashboard})
+            done = client.post(reverse("accounts:otp_enrol"), {"code": pending_code(client), "next": dashboard})
     assert "second_factor_enrolled" in caplog.text
+    device = TOTPDevice.objects.get(user=leader.user)
+    assert device.confirmed and device.key == secret
+    assert PENDING_SESSION_KEY not in client.session
     codes = done.context["codes"]
     assert len(codes) == 10
     assert codes[0] in done.content.decode()
     assert client.get(dashboard).status_code == 200
+
+
+def writes_outside_the_session(queries: CaptureQueriesContext) -> list[str]:
+    """The session row is saved on every request (SESSION_SAVE_EVERY_REQUEST); any other write is a bug."""
+    writes = [query["sql"] for query in queries.captured_queries]
+    writes = [sql for sql in writes if sql.lstrip().split(" ", 1)[0].upper() in {"INSERT", "UPDATE", "DELETE"}]
+    return [sql for sql in writes if "django_session" not in sql]
+
+
+def test_the_enrolment_page_writes_nothing_on_get(leader: Membership) -> None:
+    client = Client()
+    sign_in(client, leader.user.username)
+    for _visit in range(2):  # the first draws the secret, the second reads it back
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("accounts:otp_enrol")).status_code == 200
+        assert queries.captured_queries
+        assert writes_outside_the_session(queries) == []
+    assert not TOTPDevice.objects.filter(user=leader.user).exists()
+    assert not StaticToken.objects.filter(device__user=leader.user).exists()
+
+
+def test_a_reload_shows_the_same_secret_and_a_new_session_a_new_one(leader: Membership) -> None:
+    client = Client()
+    sign_in(client, leader.user.username)
+    first = client.get(reverse("accounts:otp_enrol")).context
+    again = client.get(reverse("accounts:otp_enrol")).context
+    assert (again["secret"], again["qr_code"]) == (first["secret"], first["qr_code"])
+    secret = pending_secret(client)
+    typed = b32encode(bytes.fromhex(secret)).decode().rstrip("=")
+    assert first["secret"].replace(" ", "") == typed
+    other = Client()
+    sign_in(other, leader.user.username)
+    elsewhere = other.get(reverse("accounts:otp_enrol")).context
+    assert pending_secret(other) != secret
+    assert (elsewhere["secret"], elsewhere["qr_code"]) != (first["secret"], first["qr_code"])
+
+
+def test_enrolment_with_a_code_from_the_session_secret(ward: Ward, leader: Membership) -> None:
+    client = Client()
+    sign_in(client, leader.user.username)
+    client.get(reverse("accounts:otp_enrol"))
+    secret = pending_secret(client)
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        right = pending_code(client)
+        wrong = "000000" if right != "000000" else "111111"
+        with CaptureQueriesContext(connection) as queries:
+            refused = client.post(reverse("accounts:otp_enrol"), {"code": wrong})
+        assert "codes" not in refused.context
+        assert writes_outside_the_session(queries) == []
+        # The wrong code counts (in the session): the right one right after it is refused, as django-otp does.
+        assert "codes" not in client.post(reverse("accounts:otp_enrol"), {"code": right}).context
+        assert client.session[PENDING_SESSION_KEY]["failures"] == 2
+        assert not TOTPDevice.objects.filter(user=leader.user).exists()
+        traveller.shift(timedelta(seconds=5))
+        done = client.post(reverse("accounts:otp_enrol"), {"code": pending_code(client)})
+        assert len(done.context["codes"]) == 10
+        device = TOTPDevice.objects.get(user=leader.user)
+        assert device.confirmed and device.key == secret and device.throttling_failure_count == 0
+        assert StaticToken.objects.filter(device__user=leader.user).count() == 10
+        assert client.get(f"/w/{ward.slug}/").status_code == 200
+        # The code that enrolled cannot sign in another session within its 30 seconds.
+        other = Client()
+        sign_in(other, leader.user.username)
+        assert verify(other, code_for(device)).status_code == 200
 
 
 def test_sign_in_with_a_code_then_the_code_cannot_be_reused(ward: Ward, leader: Membership) -> None:
@@ -161,8 +242,8 @@ def test_staff_may_choose_it(ward: Ward, staff: Membership) -> None:
     assert client.get(f"/w/{ward.slug}/").status_code == 200
     assert "Thiết lập xác thực hai lớp" in client.get(reverse("accounts:security")).content.decode()
     client.get(reverse("accounts:otp_enrol"))
-    device = TOTPDevice.objects.get(user=staff.user)
-    client.post(reverse("accounts:otp_enrol"), {"code": code_for(device)})
+    client.post(reverse("accounts:otp_enrol"), {"code": pending_code(client)})
+    assert TOTPDevice.objects.get(user=staff.user).confirmed
     # Once chosen, it is asked at every sign-in.
     later = Client()
     sign_in(later, staff.user.username)
