@@ -42,6 +42,8 @@ def test_round_trip_through_redis_and_a_worker_process(celery_worker_process) ->
 
 
 def test_the_idle_rule_runs_daily_from_celery_beat() -> None:
+    # What a worker and beat do at start: import every app's tasks module (the test run may not have yet).
+    app.loader.import_default_modules()
     entry = app.conf.beat_schedule["accounts-disable-idle"]
     assert entry["task"] == "accounts.disable_idle" and entry["task"] in app.tasks
     # Once a day, at night (Vietnam time).
