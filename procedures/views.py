@@ -3,8 +3,11 @@ through services.py; the Excel round trip is the shared one of wards.excel."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.forms import BaseFormSet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -93,6 +96,18 @@ def entries(request: HttpRequest, access: WardAccess) -> HttpResponse:
     )
 
 
+def _posted_fields(formset: BaseFormSet) -> list[str | None]:
+    return [form.data.get(form.add_prefix("field")) for form in formset.forms]
+
+
+def _with_typed(initial: list[dict[str, Any]], formset: BaseFormSet) -> list[dict[str, Any]]:
+    typed = {
+        form.data.get(form.add_prefix("field")): {name: form.data.get(form.add_prefix(name)) for name in COUNT_FIELDS}
+        for form in formset.forms
+    }
+    return [{**row, **typed.get(str(row["field"].pk), {})} for row in initial]
+
+
 @ward_view(read=WARD_ROLES, write=WARD_ROLES)
 def week(request: HttpRequest, access: WardAccess) -> HttpResponse:
     picker = _picker(request, access, PeriodKind.WEEK)
@@ -101,6 +116,11 @@ def week(request: HttpRequest, access: WardAccess) -> HttpResponse:
     entered = selectors.entered_counts(access.ward, period)
     initial = [{"field": f, **entered.get(f.pk, {})} for f in fields]
     formset = WeekFormSet(request.POST or None, initial=initial)
+    if formset.is_bound and _posted_fields(formset) != [str(field.pk) for field in fields]:
+        # Posted from a page that listed other fields (a field added or retired since, or a tampered form):
+        # nothing is saved, and the current table comes back with what was typed in the rows that remain.
+        messages.error(request, _("The list of fields changed after you opened the page; nothing was saved."))
+        formset = WeekFormSet(initial=_with_typed(initial, formset))
     version, stale = version_of(week_rows(access.ward, period), fields=COUNT_FIELDS), None
     if request.method == "POST" and not picker.error and formset.is_valid():
         rows = {form.cleaned_data["field"]: form.counts() for form in formset}

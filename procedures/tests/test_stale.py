@@ -6,9 +6,10 @@ from datetime import date
 
 from procedures.models import CaseVolume, ProcedureCatalogue, ProcedureField
 from wards.tests.factories import MembershipFactory
+from wards.tests.permissions import client_for
 from wards.tests.stale import two_sessions
 
-from .factories import CaseVolumeFactory
+from .factories import CaseVolumeFactory, ProcedureFieldFactory
 from .test_views import GOOD, WEEK, formset_data, url
 
 
@@ -93,3 +94,30 @@ def test_a_catalogue_row_changed_meanwhile_is_named_old_to_new(ward, staff) -> N
     )
     assert "80 → 85" in content
     assert ProcedureCatalogue.objects.get(ward=ward, as_of=date(2025, 7, 1)).fully_online == 85
+
+
+def test_a_page_that_listed_other_fields_saves_nothing_and_keeps_what_was_typed(ward, staff) -> None:
+    """A field added since the page was opened (or a tampered form): the rows no longer match the table."""
+    page = client_for(staff).get(url(ward, "week", WEEK)).content.decode()
+    assert "form-TOTAL_FORMS" in page
+    typed = {
+        **GOOD,
+        "received": 7,
+        "received_online": 7,
+        "in_progress_on_time": 0,
+        "returned": 7,
+        "resolved_on_time": 7,
+    }
+    data = formset_data({0: typed})
+    ProcedureFieldFactory(name="Lĩnh vực mới", position=0)
+    response = client_for(staff).post(url(ward, "week", WEEK), data)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Danh sách lĩnh vực đã thay đổi" in content and 'value="7"' in content
+    assert not CaseVolume.objects.filter(ward=ward).exists()
+
+
+def test_a_post_without_the_table_saves_nothing(ward, staff) -> None:
+    response = client_for(staff).post(url(ward, "week", WEEK), {"form-0-received": "5"})
+    assert response.status_code == 200
+    assert not CaseVolume.objects.filter(ward=ward).exists()
