@@ -3,7 +3,10 @@ wards.charts)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pygal
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from wards.charts import Chart, as_image, config, nice_ticks
@@ -16,6 +19,13 @@ MAX_X_LABELS = 12
 def week_chart(weeks: tuple[WeekRow, ...]) -> Chart | None:
     if not weeks:
         return None
+    return _drawn(weeks, get_language())
+
+
+# Drawing is a third of the dashboard's time and the same weeks draw the same image: the weeks and the
+# language are the whole input, so a changed figure is a new key and nothing needs invalidating.
+@lru_cache(maxsize=256)
+def _drawn(weeks: tuple[WeekRow, ...], language: str) -> Chart:
     ticks = nice_ticks(max(max(week.received, week.resolved) for week in weeks))
     chart = pygal.Line(
         **config(

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import base64
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
+from procedures.chart import week_chart
+from procedures.figures import WeekRow
 from procedures.tests.factories import CaseVolumeFactory, ProcedureFieldFactory
 from wards.tests.lists import assert_queries_do_not_grow
 from wards.tests.permissions import client_for
@@ -60,3 +64,15 @@ def test_overview_chart_is_an_svg_image_without_script_with_vietnamese_numbers(w
     assert "<script" not in svg
     assert ">2.000<" in svg and ">2000<" not in svg and ">2,000<" not in svg  # ticks up to 2.000
     assert "Tỷ lệ đúng hạn" in svg
+
+
+def test_week_chart_is_drawn_once_per_weeks_and_language_and_redrawn_when_a_figure_changes() -> None:
+    weeks = (WeekRow(date(2025, 1, 6), 40, 38, Decimal("97.4")), WeekRow(date(2025, 1, 13), 55, 50, None))
+    changed = (weeks[0], WeekRow(date(2025, 1, 13), 56, 50, None))
+    with translation.override("vi"):
+        first = week_chart(weeks)
+        assert week_chart(tuple(weeks)) is first  # not drawn again
+        assert week_chart(changed).src != first.src
+    with translation.override("en"):
+        english = week_chart(weeks)
+    assert english is not first and english.title != first.title
