@@ -8,7 +8,7 @@ printed as a ratio to a trivial view (a bare HttpResponse behind the same middle
 run, so that runs on a busy machine can be compared, with this process's CPU time and the database's
 time beside the wall clock (on a shared machine the wall clock mostly measures the others' work).
 The pages are timed in a process of their own, as a server worker serves them: the loading process keeps
-the loader's objects, and every garbage collection there walked them (assets was 108 ms there, 68 ms fresh).
+the loader's objects, and every garbage collection there walked them (assets was 108 ms there, 75 ms apart).
 Targets: the same query count at 2 and at 40 wards for every page; every median at most 100 ms, /city/
 at most 150 ms.
 """
