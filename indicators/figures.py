@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
@@ -17,9 +18,10 @@ def indicator_catalogue() -> list[Indicator]:
     return list(Indicator.objects.all())
 
 
-def indicator_figures(ward: Ward, period: DateRange) -> dict[str, Decimal | None]:
+def indicator_figures(ward: Ward, period: DateRange, codes: Iterable[str] | None = None) -> dict[str, Decimal | None]:
     """code → value over `period`; None when nothing was entered (shown as missing, not as 0).
-    Flows count the entries lying inside the range; stocks take the latest snapshot in it."""
+    Flows count the entries lying inside the range; stocks take the latest snapshot in it. `codes`: the
+    catalogue's codes when the caller has read it already."""
     inside = IndicatorValue.objects.filter(ward=ward, start__gte=period.start, end__lte=period.end)
     flows = dict(
         inside.filter(indicator__kind=IndicatorKind.FLOW)
@@ -34,7 +36,9 @@ def indicator_figures(ward: Ward, period: DateRange) -> dict[str, Decimal | None
         .values_list("indicator__code", "value")
     ):
         stocks[code] = value
-    return {code: flows.get(code, stocks.get(code)) for code in Indicator.objects.values_list("code", flat=True)}
+    if codes is None:
+        codes = Indicator.objects.values_list("code", flat=True)
+    return {code: flows.get(code, stocks.get(code)) for code in codes}
 
 
 def indicator_values_at(ward: Ward, period: DateRange) -> dict[str, Decimal]:

@@ -39,7 +39,8 @@ from .services import (
 
 
 def _report(access: WardAccess, pk: int) -> Report:
-    return get_object_or_404(Report.objects.select_related("ward", "template", "signer"), pk=pk, ward=access.ward)
+    related = ("ward__city", "template", "signer", "approved_pdf", "signed_pdf")
+    return get_object_or_404(Report.objects.select_related(*related), pk=pk, ward=access.ward)
 
 
 @ward_view(read=ALL_ROLES)
@@ -82,8 +83,9 @@ def report_new(request: HttpRequest, access: WardAccess) -> HttpResponse:
 def report_detail(request: HttpRequest, access: WardAccess, pk: int) -> HttpResponse:
     report = _report(access, pk)
     header_form = ReportHeaderForm(request.POST or None, instance=report)
-    header_form.version = version_of(Report.objects.filter(pk=report.pk), fields=HEADER_FIELDS)
     editable = access.can_write and report.is_draft
+    # Versions guard saves; a report nobody may edit has none to guard.
+    header_form.version = version_of(Report.objects.filter(pk=report.pk), fields=HEADER_FIELDS) if editable else None
     if request.method == "POST" and header_form.is_valid():
         try:
             report_update(report=report, **header_form.cleaned_data, version=posted_version(request))
@@ -101,16 +103,20 @@ def report_detail(request: HttpRequest, access: WardAccess, pk: int) -> HttpResp
         for field in header_form.fields.values():
             field.disabled = True
     stored = list(report.sections.all())
-    versions = versions_of(ReportSection.objects.filter(report=report), fields=SECTION_FIELDS)
-    sections = [(section, ReportSectionForm(instance=section, prefix=f"s{section.pk}")) for section in stored]
-    for section, form in sections:
-        form.version = versions.get(section.pk)
-    values = resolve(report.ward, DateRange(report.start, report.end))
-    if not editable:
+    entries = catalogue()
+    values = resolve(report.ward, DateRange(report.start, report.end), entries=entries)
+    sections: list[tuple[ReportSection, ReportSectionForm | None]]
+    if editable:
+        versions = versions_of(ReportSection.objects.filter(report=report), fields=SECTION_FIELDS)
+        sections = [(section, ReportSectionForm(instance=section, prefix=f"s{section.pk}")) for section in stored]
+        for section, form in sections:
+            form.version = versions.get(section.pk)
+    else:
         # A report nobody may edit is read, not edited: its sections show with their figures filled in.
         for section in stored:
             section.filled = _filled(section, values)
-    keys = sorted(catalogue().values(), key=lambda entry: entry.key)
+        sections = [(section, None) for section in stored]
+    keys = sorted(entries.values(), key=lambda entry: entry.key)
     return render(
         request,
         "reports/report_detail.html",

@@ -102,11 +102,21 @@ def _units(ward: Ward) -> list[OrgUnit]:
     return list(OrgUnit.objects.filter(ward=ward).order_by("order", "name"))
 
 
-def _functions(ward: Ward, on: date | None) -> tuple[FunctionLine, ...]:
+def _function_rows(ward: Ward, *dates: date | None) -> list[StaffFunction]:
+    """The lists dated on or before the latest of `dates`, in one query for every cut taken from them."""
+    known = [on for on in dates if on is not None]
+    if not known:
+        return []
+    return list(
+        StaffFunction.objects.filter(ward=ward, on__lte=max(known)).select_related("unit").order_by("-on", "order")
+    )
+
+
+def _functions(rows: list[StaffFunction], on: date | None) -> tuple[FunctionLine, ...]:
     """Each unit's list of its latest date on or before `on`."""
     if on is None:
         return ()
-    rows = list(StaffFunction.objects.filter(ward=ward, on__lte=on).select_related("unit").order_by("-on", "order"))
+    rows = [row for row in rows if row.on <= on]
     latest: dict[int, date] = {}
     for row in rows:
         latest.setdefault(row.unit_id, row.on)
@@ -131,6 +141,8 @@ def figures_at(ward: Ward, on: date) -> StaffingFigures:
         .order_by(F("unit__order").asc(nulls_last=True), "category", "order", "name")
     )
     needs = StaffingNeed.objects.filter(ward=ward).select_related("unit").order_by("unit__order", "pk")
+    first_on = first.on if first else None
+    function_rows = _function_rows(ward, on, first_on)
     return StaffingFigures(
         on=on,
         first=first,
@@ -153,8 +165,8 @@ def figures_at(ward: Ward, on: date) -> StaffingFigures:
         units_by_kind=tuple(KindCount(kind.value, str(kind.label), kinds[kind]) for kind in UnitKind if kinds[kind]),
         schools_by_level=tuple(LevelCount(level.value, levels[level]) for level in SchoolLevel if levels[level]),
         units=tuple(Unit(unit.name, unit.kind, unit.origin) for unit in units),
-        functions=_functions(ward, on),
-        first_functions=_functions(ward, first.on if first else None),
+        functions=_functions(function_rows, on),
+        first_functions=_functions(function_rows, first_on),
     )
 
 

@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 from indicators.figures import indicator_catalogue, indicator_figures
-from indicators.models import IndicatorKind
+from indicators.models import Indicator, IndicatorKind
 from wards.models import Ward
 from wards.periods import DateRange
 
@@ -21,9 +21,9 @@ SPLITS = {
 }
 
 
-def _prefix_groups() -> dict[str, list[str]]:
+def _prefix_groups(catalogue: list[Indicator]) -> dict[str, list[str]]:
     groups: dict[str, list[str]] = defaultdict(list)
-    for indicator in indicator_catalogue():
+    for indicator in catalogue:
         if indicator.kind == IndicatorKind.FLOW and "." in indicator.code and not indicator.is_percent:
             groups[indicator.code.split(".", 1)[0]].append(indicator.code)
     return {prefix: codes for prefix, codes in groups.items() if len(codes) > 1}
@@ -31,13 +31,14 @@ def _prefix_groups() -> dict[str, list[str]]:
 
 def keys() -> list[PlaceholderKey]:
     result = []
-    for indicator in indicator_catalogue():
+    catalogue = indicator_catalogue()
+    for indicator in catalogue:
         kind = Kind.PERCENT if indicator.is_percent else Kind.NUMBER
         result.append(PlaceholderKey(indicator.code, f"{indicator.name} ({indicator.unit})", kind))
         if indicator.kind == IndicatorKind.FLOW and not indicator.is_percent:
             for suffix, words in SPLITS.items():
                 result.append(PlaceholderKey(f"{indicator.code}.{suffix}", f"{indicator.name}, {words}", kind))
-    for prefix in _prefix_groups():
+    for prefix in _prefix_groups(catalogue):
         result.append(PlaceholderKey(f"{prefix}.total", f"Tổng các chỉ tiêu {prefix}.*", Kind.NUMBER))
         for suffix, words in SPLITS.items():
             result.append(
@@ -67,11 +68,15 @@ def _with_totals(
 
 
 def values(ward: Ward, period: DateRange) -> dict[str, object]:
-    groups = _prefix_groups()
-    result = _with_totals(indicator_figures(ward, period), groups)
+    catalogue = indicator_catalogue()
+    codes = [indicator.code for indicator in catalogue]
+    groups = _prefix_groups(catalogue)
+    whole = indicator_figures(ward, period, codes)
+    result = _with_totals(whole, groups)
     for suffix in SPLITS:
         sub = _sub_range(period, suffix)
-        figures = indicator_figures(ward, sub) if sub else {}
+        # A period inside one year is its own part up to 31/12: read once, not twice.
+        figures = whole if sub == period else indicator_figures(ward, sub, codes) if sub else {}
         result.update(_with_totals(figures, groups, f".{suffix}"))
     return result
 
