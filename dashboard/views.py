@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from assets.figures import figures_at as asset_figures_at
 from procedures.chart import week_chart
-from procedures.figures import figures_for as procedure_figures_for
 from procedures.figures import latest_period
+from procedures.figures import nested_figures as nested_procedure_figures
 from staffing.figures import figures_at as staffing_figures_at
 from wards.access import WardAccess, ward_view
 from wards.models import ALL_ROLES
@@ -28,9 +28,9 @@ def dashboard(request: HttpRequest, access: WardAccess) -> HttpResponse:
     today = timezone.localdate()
     # The latest week entered, not this calendar week: a dashboard of zeros says nothing.
     period = latest_period(ward) or PeriodKind.WEEK.containing(today)
-    recent = procedure_figures_for(
-        ward, DateRange(period.end - timedelta(weeks=CHART_WEEKS) + timedelta(days=1), period.end)
-    )
+    # The chart's half year, stretched back when the latest entry alone is longer (a year's import).
+    chart_start = min(period.start, period.end - timedelta(weeks=CHART_WEEKS) + timedelta(days=1))
+    recent, latest = nested_procedure_figures(ward, DateRange(chart_start, period.end), period)
     return render(
         request,
         "dashboard/dashboard.html",
@@ -39,7 +39,7 @@ def dashboard(request: HttpRequest, access: WardAccess) -> HttpResponse:
             "ward": ward,
             "leaders": ward_leaders(ward),
             "staff_count": ward_staff_count(ward),
-            "procedures_figures": procedure_figures_for(ward, period),
+            "procedures_figures": latest,
             "assets_figures": asset_figures_at(ward, today),
             "staffing_figures": staffing_figures_at(ward, today),
             "chart": week_chart(recent.weeks),

@@ -1,7 +1,8 @@
 """The TTHC figures of a ward over a date range, for pages, the dashboard and report placeholders.
 
 `figures_for(ward, start, end)` (or `figures_for(ward, DateRange)`) returns a frozen `ProcedureFigures`;
-it runs three queries whatever the length of the range. Attributes (placeholders `tthc.<name>`):
+it runs three queries whatever the length of the range; `nested_figures(ward, outer, *inner)` gives
+ranges that end on the outer one's last day in the same three. Attributes (placeholders `tthc.<name>`):
 
 Flows, summed over the entries inside the range (an entry cut by the range is left out and listed
 in `coverage.cut_entries`):
@@ -175,15 +176,48 @@ def _monday(day: date) -> date:
 
 def figures_for(ward: Ward, start: date | DateRange, end: date | None = None) -> ProcedureFigures:
     period = start if isinstance(start, DateRange) else DateRange(start, end)  # type: ignore[arg-type]
+    return nested_figures(ward, period)[0]
+
+
+def nested_figures(ward: Ward, outer: DateRange, *inner: DateRange) -> tuple[ProcedureFigures, ...]:
+    """The figures of `outer` and of each `inner` range, which lies inside it and ends on its last day
+    (the dashboard's half year and its latest week), in the three queries of one range."""
+    for period in inner:
+        if period.end != outer.end or period.start < outer.start:
+            raise ValueError(f"{period} does not end {outer}")
     touching = list(
-        CaseVolume.objects.filter(ward=ward, start__lte=period.end, end__gte=period.start)
+        CaseVolume.objects.filter(ward=ward, start__lte=outer.end, end__gte=outer.start)
         .select_related("field")
         .order_by("start", "pk")
     )
+    # Fields no longer in use still show where the range has entries for them.
+    used = {entry.field_id for entry in touching if outer.covers(entry.period)}
+    fields = list(ProcedureField.objects.filter(Q(active=True) | Q(pk__in=used)))
+    # Every range ends on the same day, so the catalogue in force at its end is the same one.
+    catalogue = ProcedureCatalogue.objects.filter(ward=ward, as_of__lte=outer.end).order_by("-as_of").first()
+    return tuple(
+        _figures(
+            ward,
+            period,
+            [entry for entry in touching if entry.start <= period.end and entry.end >= period.start],
+            fields,
+            catalogue,
+        )
+        for period in (outer, *inner)
+    )
+
+
+def _figures(
+    ward: Ward,
+    period: DateRange,
+    touching: list[CaseVolume],
+    fields: list[ProcedureField],
+    catalogue: ProcedureCatalogue | None,
+) -> ProcedureFigures:
     inside = [entry for entry in touching if period.covers(entry.period)]
     cut = tuple(entry for entry in touching if not period.covers(entry.period))
-    # Fields no longer in use still show where the range has entries for them.
-    fields = ProcedureField.objects.filter(Q(active=True) | Q(pk__in={entry.field_id for entry in inside}))
+    used = {entry.field_id for entry in inside}
+    fields = [field for field in fields if field.active or field.pk in used]
 
     flows: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     latest: dict[int, CaseVolume] = {}
@@ -209,7 +243,6 @@ def figures_for(ward: Ward, start: date | DateRange, end: date | None = None) ->
     by_field = tuple(FieldRow(name=f.name, counts=counts_of(f.pk)) for f in fields)
     totals = {name: sum(getattr(row.counts, name) for row in by_field) for name in Counts.__dataclass_fields__}
     weeks_total = (_monday(period.end) - _monday(period.start)).days // 7 + 1
-    catalogue = ProcedureCatalogue.objects.filter(ward=ward, as_of__lte=period.end).order_by("-as_of").first()
     return ProcedureFigures(
         **totals,
         ward=ward,

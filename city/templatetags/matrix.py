@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django import template
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
@@ -36,45 +38,57 @@ def fraction(pair: tuple[int, int]) -> str:
 @register.simple_tag
 def matrix_cells(row: WardRow) -> str:
     """The cells of one ward's row. Built here rather than in a template loop: a 40 x 26 matrix is a
-    thousand cells, and the template engine spent most of the page's time on them."""
-    labels = {
-        "late": gettext("late"),
-        "approved_late": gettext("approved late"),
-        "reminded": gettext("reminded"),
-        "returned": gettext("returned:"),
-        "not_expected": gettext("not expected"),
-    }
-    # Every report's page is the ward's list followed by its id (reports/urls.py).
-    reports_url = reverse("reports:list", kwargs={"ward": row.ward.slug})
-    accept = gettext("accept %(ward)s") % {"ward": row.ward}
-    return mark_safe("".join(_cell(cell, reports_url, accept, labels) for cell in row.cells))  # noqa: S308
+    thousand cells, and the template engine spent most of the page's time on them. Each fixed text is
+    escaped once for the row, not once per cell (format_html per cell was still half the page)."""
+    texts = _Texts(
+        late=f' <span class="badge text-bg-danger">⚠ {escape(gettext("late"))}</span>',
+        approved_late=f' <span class="badge text-bg-warning">{escape(gettext("approved late"))}</span>',
+        reminded=f'<span class="small d-block text-muted">{escape(gettext("reminded"))}</span>',
+        returned=escape(gettext("returned:")),
+        not_expected=f'<td class="text-muted small">{escape(gettext("not expected"))}</td>',
+        # Every report's page is the ward's list followed by its id (reports/urls.py).
+        reports_url=escape(reverse("reports:list", kwargs={"ward": row.ward.slug})),
+        accept=escape(gettext("accept %(ward)s") % {"ward": row.ward}),
+    )
+    states: dict[str, str] = {}
+    return mark_safe("".join(_cell(cell, texts, states) for cell in row.cells))  # noqa: S308 (every part escaped)
 
 
-def _cell(cell: MatrixCell | None, reports_url: str, accept: str, labels: dict[str, str]) -> str:
+@dataclass(frozen=True)
+class _Texts:
+    """A row's fixed markup, escaped."""
+
+    late: str
+    approved_late: str
+    reminded: str
+    returned: str
+    not_expected: str
+    reports_url: str
+    accept: str
+
+
+def _cell(cell: MatrixCell | None, texts: _Texts, states: dict[str, str]) -> str:
     if cell is None:
-        return format_html('<td class="text-muted small">{}</td>', labels["not_expected"])
+        return texts.not_expected
     parts = []
     if cell.can_accept:
         parts.append(
-            format_html(
-                '<input class="form-check-input" type="checkbox" name="report" value="{}" aria-label="{}"> ',
-                cell.report_id,
-                accept,
-            )
+            f'<input class="form-check-input" type="checkbox" name="report" value="{int(cell.report_id or 0)}"'
+            f' aria-label="{texts.accept}"> '
         )
-    state = format_html('<span aria-hidden="true">{}</span> {}', ICONS.get(cell.state, "?"), cell.state_label)
+    if cell.state not in states:
+        states[cell.state] = f'<span aria-hidden="true">{ICONS.get(cell.state, "?")}</span> {escape(cell.state_label)}'
+    state = states[cell.state]
     if cell.report_id:
-        state = format_html('<a href="{}{}/">{}</a>', reports_url, cell.report_id, state)
+        state = f'<a href="{texts.reports_url}{int(cell.report_id)}/">{state}</a>'
     parts.append(state)
     if cell.cell.late:
-        parts.append(format_html(' <span class="badge text-bg-danger">⚠ {}</span>', labels["late"]))
+        parts.append(texts.late)
     elif cell.cell.approved_late:
-        parts.append(format_html(' <span class="badge text-bg-warning">{}</span>', labels["approved_late"]))
+        parts.append(texts.approved_late)
     if cell.reminded:
-        parts.append(format_html('<span class="small d-block text-muted">{}</span>', labels["reminded"]))
+        parts.append(texts.reminded)
     if cell.return_reason:
-        parts.append(
-            format_html('<span class="small d-block text-muted">{} {}</span>', labels["returned"], cell.return_reason)
-        )
+        parts.append(f'<span class="small d-block text-muted">{texts.returned} {escape(cell.return_reason)}</span>')
     late = " cell-late" if cell.cell.late else ""
-    return format_html('<td class="cell-{}{}">{}</td>', cell.state, late, mark_safe("".join(parts)))  # noqa: S308
+    return f'<td class="cell-{escape(cell.state)}{late}">{"".join(parts)}</td>'

@@ -103,11 +103,11 @@ def test_return_needs_a_reason_and_shows_it_in_the_matrix(weekly, ward, home_aff
     client.post(reverse("city:return"), {"report": signed.pk, "reason": ""})
     signed.refresh_from_db()
     assert signed.state == ReportState.SIGNED
-    client.post(reverse("city:return"), {"report": signed.pk, "reason": "Thiếu số liệu hộ tịch"})
+    client.post(reverse("city:return"), {"report": signed.pk, "reason": "Thiếu số liệu <hộ tịch>"})
     signed.refresh_from_db()
     assert signed.state == ReportState.DRAFT
     html = client.get(reverse("city:home"), {"periods": 3}).content.decode()
-    assert "Thiếu số liệu hộ tịch" in html
+    assert "Thiếu số liệu &lt;hộ tịch&gt;" in html and "<hộ tịch>" not in html
 
 
 def test_reminders_go_to_late_wards_once(

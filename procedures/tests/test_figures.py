@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 
-from procedures.figures import figures_for, rate
+from procedures.figures import figures_for, nested_figures, rate
 from procedures.models import ProcedureField
 from wards.formatting import vi_percent
 from wards.models import Ward
@@ -102,6 +102,31 @@ def test_queries_do_not_grow_with_the_range(ward, field, django_assert_max_num_q
         long = figures_for(ward, MONDAY, week(19)[1] + timedelta(days=3))
         assert [w.received for w in long.weeks] == [10] * 20
     assert short.received == 10
+
+
+def test_nested_ranges_equal_their_own_figures_in_the_queries_of_one(ward, field, django_assert_num_queries) -> None:
+    retired = ProcedureField.objects.create(name="Đã bỏ", position=99, active=False)
+    CaseVolumeFactory(ward=ward, field=retired, start=week(0)[0], end=week(0)[1], received=7, resolved=7)
+    for n in range(1, 4):
+        CaseVolumeFactory(ward=ward, field=field, start=week(n)[0], end=week(n)[1], received=10 * n, resolved=n)
+    # A month entry ending inside the last week: inside the outer range, cut by the last week.
+    CaseVolumeFactory(
+        ward=ward,
+        field=ProcedureField.objects.get(name="Hộ tịch"),
+        start=week(1)[0],
+        end=week(3)[0] + timedelta(days=2),
+        received=5,
+        resolved=5,
+    )
+    ProcedureCatalogueFactory(ward=ward, as_of=week(2)[0])
+    outer, last = DateRange(MONDAY, week(3)[1]), DateRange(*week(3))
+    with django_assert_num_queries(3):
+        both = nested_figures(ward, outer, last)
+    assert both == (figures_for(ward, outer), figures_for(ward, last))
+    assert "Đã bỏ" in {row.name for row in both[0].by_field} and "Đã bỏ" not in {row.name for row in both[1].by_field}
+    assert both[1].received == 30 and len(both[1].coverage.cut_entries) == 1
+    with pytest.raises(ValueError):
+        nested_figures(ward, last, outer)
 
 
 @pytest.fixture
