@@ -8,11 +8,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from assets.figures import figures_at as asset_figures_at
+from assets.figures import facility_figures
 from procedures.chart import week_chart
 from procedures.figures import latest_period
 from procedures.figures import nested_figures as nested_procedure_figures
-from staffing.figures import figures_at as staffing_figures_at
+from staffing.figures import headline_at as staffing_headline_at
 from wards.access import WardAccess, ward_view
 from wards.models import ALL_ROLES
 from wards.periods import DateRange, PeriodKind
@@ -40,8 +40,8 @@ def dashboard(request: HttpRequest, access: WardAccess) -> HttpResponse:
             "leaders": ward_leaders(ward),
             "staff_count": ward_staff_count(ward),
             "procedures_figures": latest,
-            "assets_figures": asset_figures_at(ward, today),
-            "staffing_figures": staffing_figures_at(ward, today),
+            "facility_figures": facility_figures(ward, today),
+            "staffing_figures": staffing_headline_at(ward, today),
             "chart": week_chart(recent.weeks),
         },
     )

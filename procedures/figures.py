@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_DOWN, Decimal
 
-from django.db.models import Max, Q, Sum
+from django.db.models import Max, Sum
 from django.utils.translation import gettext as _
 
 from wards.models import Ward
@@ -186,13 +186,14 @@ def nested_figures(ward: Ward, outer: DateRange, *inner: DateRange) -> tuple[Pro
         if period.end != outer.end or period.start < outer.start:
             raise ValueError(f"{period} does not end {outer}")
     touching = list(
-        CaseVolume.objects.filter(ward=ward, start__lte=outer.end, end__gte=outer.start)
-        .select_related("field")
-        .order_by("start", "pk")
+        CaseVolume.objects.filter(ward=ward, start__lte=outer.end, end__gte=outer.start).order_by("start", "pk")
     )
-    # Fields no longer in use still show where the range has entries for them.
-    used = {entry.field_id for entry in touching if outer.covers(entry.period)}
-    fields = list(ProcedureField.objects.filter(Q(active=True) | Q(pk__in=used)))
+    # The catalogue of fields is a dozen rows: read whole and joined here, rather than a copy of a field
+    # made for each of the hundreds of entries a half year holds.
+    fields = list(ProcedureField.objects.all())
+    by_pk = {field.pk: field for field in fields}
+    for entry in touching:
+        entry.field = by_pk[entry.field_id]
     # Every range ends on the same day, so the catalogue in force at its end is the same one.
     catalogue = ProcedureCatalogue.objects.filter(ward=ward, as_of__lte=outer.end).order_by("-as_of").first()
     return tuple(
@@ -217,6 +218,7 @@ def _figures(
     inside = [entry for entry in touching if period.covers(entry.period)]
     cut = tuple(entry for entry in touching if not period.covers(entry.period))
     used = {entry.field_id for entry in inside}
+    # Fields no longer in use still show where the range has entries for them.
     fields = [field for field in fields if field.active or field.pk in used]
 
     flows: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))

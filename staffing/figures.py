@@ -191,27 +191,59 @@ class WardStaffing:
     professional_short: int = 0
 
 
-def staffing_by_ward(wards: Iterable[Ward], on: date) -> dict[int, WardStaffing]:
-    """Civil servants in post in each ward's snapshot in force on `on`, and its professional positions
-    short of quota (as `Positions.professional_short`), per ward id, in two grouped queries."""
-    ward_ids = [ward.pk for ward in wards]
+def _in_post(ward_ids: list[int], on: date) -> dict[int, int]:
+    """Ward id → civil servants in post in its snapshot in force on `on` (as `Snapshot.civil_servants`)."""
     in_force = (
         HeadcountSnapshot.objects.filter(ward_id=OuterRef("snapshot__ward_id"), on__lte=on).order_by("-on").values("pk")
     )
-    in_post = dict(
+    return dict(
         HeadcountLine.objects.filter(snapshot__ward_id__in=ward_ids, snapshot_id=Subquery(in_force[:1]))
         .values("snapshot__ward_id")
         .order_by("snapshot__ward_id")
         .annotate(count=Sum("civil_servants"))
         .values_list("snapshot__ward_id", "count")
     )
-    short = dict(
+
+
+def _professional_short(ward_ids: list[int]) -> dict[int, int]:
+    """Ward id → its professional positions short of quota (as `Positions.professional_short`)."""
+    return dict(
         JobPosition.objects.filter(ward_id__in=ward_ids, category=PositionCategory.PROFESSIONAL)
         .values("ward_id")
         .order_by("ward_id")
         .annotate(short=Sum(Greatest(F("quota") - F("filled"), Value(0))))
         .values_list("ward_id", "short")
     )
+
+
+@dataclass(frozen=True)
+class StaffingHeadline:
+    """The ward dashboard's tile: the same figures as `StaffingFigures` of the same names."""
+
+    civil_servants_now: int
+    civil_servants_start: int
+    first_on: date | None
+    positions_short: int
+
+
+def headline_at(ward: Ward, on: date) -> StaffingHeadline:
+    """The tile's four figures in four small queries, where `figures_at` reads every unit, position,
+    function and need of the ward."""
+    first_on = HeadcountSnapshot.objects.filter(ward=ward).order_by("on").values_list("on", flat=True).first()
+    return StaffingHeadline(
+        civil_servants_now=_in_post([ward.pk], on).get(ward.pk, 0),
+        civil_servants_start=_in_post([ward.pk], first_on).get(ward.pk, 0) if first_on else 0,
+        first_on=first_on,
+        positions_short=_professional_short([ward.pk]).get(ward.pk, 0),
+    )
+
+
+def staffing_by_ward(wards: Iterable[Ward], on: date) -> dict[int, WardStaffing]:
+    """Civil servants in post in each ward's snapshot in force on `on`, and its professional positions
+    short of quota (as `Positions.professional_short`), per ward id, in two grouped queries."""
+    ward_ids = [ward.pk for ward in wards]
+    in_post = _in_post(ward_ids, on)
+    short = _professional_short(ward_ids)
     return {
         ward_id: WardStaffing(civil_servants=in_post.get(ward_id, 0), professional_short=short.get(ward_id, 0))
         for ward_id in in_post.keys() | short.keys()

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from assets.tests.factories import FacilityFactory
 from procedures.tests.factories import CaseVolumeFactory
+from staffing.tests.factories import HeadcountLineFactory, JobPositionFactory
 from wards.models import Ward
 from wards.tests.factories import UserFactory
 from wards.tests.permissions import assert_permission_matrix, client_for
@@ -83,11 +84,15 @@ def test_dashboard_tiles_show_the_latest_week_and_the_register(ward: Ward, staff
     CaseVolumeFactory(ward=ward, start=date(2025, 8, 11), end=date(2025, 8, 16), received=7, resolved=3)
     CaseVolumeFactory(ward=ward, start=date(2025, 8, 18), end=date(2025, 8, 23), received=315, resolved=277)
     FacilityFactory(ward=ward, land_m2=145_788, floor_m2=32_466)
+    HeadcountLineFactory(snapshot__ward=ward, snapshot__on=date(2025, 7, 1), total=46)
+    HeadcountLineFactory(snapshot__ward=ward, snapshot__on=date(2026, 5, 1), total=43)
+    JobPositionFactory(ward=ward, quota=10, filled=2)
     html = client_for(staff).get(reverse("dashboard", kwargs={"ward": ward.slug})).content.decode()
     assert "18/08/2025 - 23/08/2025" in html
     assert "315" in html
     assert "277/277 = 100%" in html
     assert "178.254 m²" in html
+    assert ">43<" in html and "so với 46 ngày 01/07/2025" in html and "thiếu 8 biên chế chuyên môn" in html
 
 
 def test_home_affairs_navigation_follows_the_ward_they_read(ward: Ward, other_ward: Ward, home_affairs) -> None:
