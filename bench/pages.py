@@ -77,7 +77,7 @@ def pages() -> dict[str, tuple[str, str]]:
     from django.urls import reverse
     from django.utils import timezone
 
-    from reports.models import Report, ReportTemplate
+    from reports.models import Report, ReportState, ReportTemplate
     from reports.services import report_create
     from wards.models import Ward
     from wards.periods import DateRange, PeriodKind
@@ -85,10 +85,14 @@ def pages() -> dict[str, tuple[str, str]]:
     today = timezone.localdate()
     year = DateRange(today - timedelta(days=364), today)
     ward = Ward.objects.get(slug="kim-tra")
-    report = Report.objects.filter(ward=ward, template__code="bao-cao-tuan").order_by("-end").first()
-    if report is None:
+    weekly = Report.objects.filter(ward=ward, template__code="bao-cao-tuan").order_by("-end")
+    # What the leader reads (its sections filled in) and what the clerk edits (a form and a version for
+    # each section); the draft is made on the first run if the demo has none, and found on the next.
+    draft = weekly.filter(state=ReportState.DRAFT).first()
+    if draft is None:
         template = ReportTemplate.objects.get(code="bao-cao-tuan")
-        report = report_create(ward=ward, template=template, period=PeriodKind.WEEK.containing(today), created_by=None)
+        draft = report_create(ward=ward, template=template, period=PeriodKind.WEEK.containing(today), created_by=None)
+    report = weekly.exclude(state=ReportState.DRAFT).first() or draft
     staff, city = "kimtra.canbo", "sonoivu"
     w = {"ward": ward.slug}
     return {
@@ -99,6 +103,7 @@ def pages() -> dict[str, tuple[str, str]]:
         "assets": (staff, f"{reverse('assets:register', kwargs=w)}?date={today.isoformat()}"),
         "indicators, a year": (staff, f"{reverse('indicators:values', kwargs=w)}?{year.query()}"),
         "report page": (staff, reverse("reports:detail", kwargs={**w, "pk": report.pk})),
+        "report page, draft": (staff, reverse("reports:detail", kwargs={**w, "pk": draft.pk})),
         "/city/, 26 weeks": (city, f"{reverse('city:home')}?periods=26"),
         "/city/totals/, a year": (city, f"{reverse('city:totals')}?{year.query()}"),
     }

@@ -40,15 +40,18 @@ def matrix_cells(row: WardRow) -> str:
     """The cells of one ward's row. Built here rather than in a template loop: a 40 x 26 matrix is a
     thousand cells, and the template engine spent most of the page's time on them. Each fixed text is
     escaped once for the row, not once per cell (format_html per cell was still half the page)."""
+    # Translated outside the f-strings: xgettext does not read calls inside them.
+    late, approved_late, reminded = gettext("late"), gettext("approved late"), gettext("reminded")
+    not_expected, accept = gettext("not expected"), gettext("accept %(ward)s") % {"ward": row.ward}
     texts = _Texts(
-        late=f' <span class="badge text-bg-danger">⚠ {escape(gettext("late"))}</span>',
-        approved_late=f' <span class="badge text-bg-warning">{escape(gettext("approved late"))}</span>',
-        reminded=f'<span class="small d-block text-muted">{escape(gettext("reminded"))}</span>',
+        late=f' <span class="badge text-bg-danger">⚠ {escape(late)}</span>',
+        approved_late=f' <span class="badge text-bg-warning">{escape(approved_late)}</span>',
+        reminded=f'<span class="small d-block text-muted">{escape(reminded)}</span>',
         returned=escape(gettext("returned:")),
-        not_expected=f'<td class="text-muted small">{escape(gettext("not expected"))}</td>',
+        not_expected=f'<td class="text-muted small">{escape(not_expected)}</td>',
         # Every report's page is the ward's list followed by its id (reports/urls.py).
         reports_url=escape(reverse("reports:list", kwargs={"ward": row.ward.slug})),
-        accept=escape(gettext("accept %(ward)s") % {"ward": row.ward}),
+        accept=escape(accept),
     )
     states: dict[str, str] = {}
     return mark_safe("".join(_cell(cell, texts, states) for cell in row.cells))  # noqa: S308 (every part escaped)
