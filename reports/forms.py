@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +15,8 @@ class ReportCreateForm(forms.Form):
 
 
 class ReportSectionForm(forms.ModelForm):
+    """Shown through reports/_section_fields.html, not crispy (see there)."""
+
     class Meta:
         model = ReportSection
         fields = ["heading", "body", "footnotes"]
@@ -22,9 +26,20 @@ class ReportSectionForm(forms.ModelForm):
             )
         }
         widgets = {
-            "body": forms.Textarea(attrs={"rows": 8, "data-prose": "1", "class": "section-body"}),
-            "footnotes": forms.Textarea(attrs={"rows": 2}),
+            "heading": forms.TextInput(attrs={"class": "textinput form-control"}),
+            "body": forms.Textarea(attrs={"rows": 8, "data-prose": "1", "class": "section-body textarea form-control"}),
+            "footnotes": forms.Textarea(attrs={"rows": 2, "class": "textarea form-control"}),
         }
+
+    def add_error(self, field: str | None, error: Any) -> None:
+        super().add_error(field, error)
+        # Bootstrap marks a field in error on the field itself, as crispy does; errors come from cleaning
+        # and from the save service alike.
+        for name in self.errors:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                if "is-invalid" not in widget.attrs.get("class", ""):
+                    widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
 
 
 class ReportHeaderForm(forms.ModelForm):

@@ -3,6 +3,8 @@ next to itself with the typed text kept, the contents and the searchable list of
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -52,6 +54,10 @@ def test_a_refused_section_says_why_next_to_itself_and_keeps_the_text(ward, staf
     assert "data-section-error" in content and "Mục này chưa được lưu" in content and "khong.co" in content
     assert 'data-dirty="1"' in content, "the page keeps the section marked as unsaved"
     assert "Có [[khong.co]] hồ sơ" in content
+    # The field itself is marked, with its message under it, as on every other form.
+    body = re.search(rf'<textarea name="s{section.pk}-body"[^>]*>', content)
+    assert body is not None and "is-invalid" in body.group(0)
+    assert content.index('class="invalid-feedback d-block"') > content.index(body.group(0))
 
 
 def test_the_page_has_contents_save_all_and_a_figure_search(ward, staff) -> None:
