@@ -103,8 +103,6 @@ def report_detail(request: HttpRequest, access: WardAccess, pk: int) -> HttpResp
         for field in header_form.fields.values():
             field.disabled = True
     stored = list(report.sections.all())
-    entries = catalogue()
-    values = resolve(report.ward, DateRange(report.start, report.end), entries=entries)
     sections: list[tuple[ReportSection, ReportSectionForm | None]]
     if editable:
         versions = versions_of(ReportSection.objects.filter(report=report), fields=SECTION_FIELDS)
@@ -113,10 +111,10 @@ def report_detail(request: HttpRequest, access: WardAccess, pk: int) -> HttpResp
             form.version = versions.get(section.pk)
     else:
         # A report nobody may edit is read, not edited: its sections show with their figures filled in.
+        values = resolve(report.ward, DateRange(report.start, report.end))
         for section in stored:
             section.filled = _filled(section, values)
         sections = [(section, None) for section in stored]
-    keys = sorted(entries.values(), key=lambda entry: entry.key)
     return render(
         request,
         "reports/report_detail.html",
@@ -130,7 +128,6 @@ def report_detail(request: HttpRequest, access: WardAccess, pk: int) -> HttpResp
             "actions": workflow_actions(report, access.role),
             "events": report.events.select_related("actor"),
             "figure_lock": figure_lock_note(report),
-            "placeholders": [(entry, values.get(entry.key, "")) for entry in keys],
             **_pdf_context(request, report),
         },
     )
@@ -198,6 +195,17 @@ def section_preview(request: HttpRequest, access: WardAccess, pk: int, section_p
     except PlaceholderError as problem:
         html, error = "", _("Unknown placeholders: %(keys)s") % {"keys": ", ".join(problem.keys)}
     return render(request, "reports/_section_preview.html", {"html": html, "error": error})
+
+
+@ward_view(read=ALL_ROLES)
+def report_figures(request: HttpRequest, access: WardAccess, pk: int) -> HttpResponse:
+    """The figures panel's rows, each key with its value for the report's period. Fetched by the page
+    once it is shown: reading every domain's figures was a third of a draft report's page."""
+    report = _report(access, pk)
+    entries = catalogue()
+    values = resolve(report.ward, DateRange(report.start, report.end), entries=entries)
+    rows = [(entry, values.get(entry.key, "")) for entry in sorted(entries.values(), key=lambda entry: entry.key)]
+    return render(request, "reports/_placeholder_rows.html", {"placeholders": rows})
 
 
 @ward_view(read=ALL_ROLES)

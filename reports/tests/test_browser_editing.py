@@ -54,6 +54,7 @@ def test_save_all_section_error_and_leave_warning(page, catalogue_data, seeds, d
     leaving.value.dismiss()
     assert f"/reports/{report.pk}/" in page.url, "dismissing the warning stays on the page"
 
+    page.locator("tr[data-placeholder]").first.wait_for()  # the figures come after the page
     page.locator("#placeholder-search").fill("tiep nhan")
     visible = page.locator("tr[data-placeholder]:not(.d-none)")
     assert 0 < visible.count() < page.locator("tr[data-placeholder]").count()
