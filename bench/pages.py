@@ -104,6 +104,7 @@ def pages() -> dict[str, tuple[str, str]]:
         "indicators, a year": (staff, f"{reverse('indicators:values', kwargs=w)}?{year.query()}"),
         "report page": (staff, reverse("reports:detail", kwargs={**w, "pk": report.pk})),
         "report page, draft": (staff, reverse("reports:detail", kwargs={**w, "pk": draft.pk})),
+        "report's figures panel": (staff, reverse("reports:figures", kwargs={**w, "pk": draft.pk})),
         "/city/, 26 weeks": (city, f"{reverse('city:home')}?periods=26"),
         "/city/totals/, a year": (city, f"{reverse('city:totals')}?{year.query()}"),
     }
