@@ -40,6 +40,7 @@ class AssembledReport:
     sections: list[AssembledSection]
     appendices: list[tuple[int, Table]] = field(default_factory=list)
     missing_tables: list[str] = field(default_factory=list)
+    values: dict[str, str] = field(default_factory=dict)  # every placeholder, formatted, as filled in
 
     @property
     def is_draft(self) -> bool:
@@ -162,4 +163,5 @@ def assemble(report: Report, *, final: bool | None = None) -> AssembledReport:
         sections=sections,
         appendices=appendices,
         missing_tables=missing,
+        values=values,
     )

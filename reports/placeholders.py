@@ -121,16 +121,10 @@ def unknown_keys(*texts: str) -> list[str]:
     return sorted({key for text in texts for key in keys_in(text)} - known.keys())
 
 
-def resolve(
-    ward: Ward,
-    period: DateRange,
-    overrides: Mapping[str, object] | None = None,
-    entries: Mapping[str, PlaceholderKey] | None = None,
-) -> dict[str, str]:
+def resolve(ward: Ward, period: DateRange, overrides: Mapping[str, object] | None = None) -> dict[str, str]:
     """Every key of the catalogue, formatted, for `ward` over `period`; `overrides` replace raw values
-    (the report's own number and date); `entries`: the catalogue, when the caller has read it already."""
-    if entries is None:
-        entries = catalogue()
+    (the report's own number and date)."""
+    entries = catalogue()
     raw: dict[str, object] = {}
     for provider in _providers.values():
         raw.update(provider.values(ward, period))

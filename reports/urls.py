@@ -9,7 +9,6 @@ urlpatterns = [
     path("new/", views.report_new, name="new"),
     path("<int:pk>/", views.report_detail, name="detail"),
     path("<int:pk>/preview/", views.report_preview, name="preview"),
-    path("<int:pk>/figures/", views.report_figures, name="figures"),
     path("<int:pk>/pdf/", views.pdf_request, name="pdf_request"),
     path("<int:pk>/pdf/status/", views.pdf_status, name="pdf_status"),
     path("<int:pk>/pdf/<int:pdf_pk>/", views.pdf_download, name="pdf_download"),

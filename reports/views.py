@@ -19,7 +19,7 @@ from wards.stale import StaleEdit, posted_version, version_of, versions_of
 from wards.tables import configure, filter_context
 
 from . import selectors
-from .assembly import assemble, section_html
+from .assembly import assemble, issued, report_values, section_html
 from .filters import ReportFilter
 from .forms import ReportCreateForm, ReportHeaderForm, ReportSectionForm
 from .lists import ReportTable
@@ -198,27 +198,21 @@ def section_preview(request: HttpRequest, access: WardAccess, pk: int, section_p
 
 
 @ward_view(read=ALL_ROLES)
-def report_figures(request: HttpRequest, access: WardAccess, pk: int) -> HttpResponse:
-    """The figures panel's rows, each key with its value for the report's period. Fetched by the page
-    once it is shown: reading every domain's figures was a third of a draft report's page."""
-    report = _report(access, pk)
-    entries = catalogue()
-    values = resolve(report.ward, DateRange(report.start, report.end), entries=entries)
-    rows = [(entry, values.get(entry.key, "")) for entry in sorted(entries.values(), key=lambda entry: entry.key)]
-    return render(request, "reports/_placeholder_rows.html", {"placeholders": rows})
-
-
-@ward_view(read=ALL_ROLES)
 def report_preview(request: HttpRequest, access: WardAccess, pk: int) -> HttpResponse:
     report = _report(access, pk)
     try:
         doc, error = assemble(report), None
     except PlaceholderError as problem:
         doc, error = None, _("Unknown placeholders: %(keys)s") % {"keys": ", ".join(problem.keys)}
-    template = "reports/_preview.html" if request.htmx else "reports/report_preview.html"
-    return render(
-        request, template, {"access": access, "ward": access.ward, "report": report, "doc": doc, "error": error}
-    )
+    context = {"access": access, "ward": access.ward, "report": report, "doc": doc, "error": error}
+    if not request.htmx:
+        return render(request, "reports/report_preview.html", context)
+    # The report page loads its preview once shown, and with it the figures panel (an out-of-band swap): the
+    # page itself reads no figures, and one request fills both with the same values.
+    values = doc.values if doc else report_values(report, issued(report))
+    entries = sorted(catalogue().values(), key=lambda entry: entry.key)
+    context["placeholders"] = [(entry, values.get(entry.key, "")) for entry in entries]
+    return render(request, "reports/_preview.html", context)
 
 
 def _pdf_context(request: HttpRequest, report: Report) -> dict[str, object]:

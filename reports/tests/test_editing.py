@@ -70,19 +70,22 @@ def test_the_page_has_contents_save_all_and_a_figure_search(ward, staff) -> None
     assert "reports/report_page.js" in content
 
 
-def test_the_figures_panel_follows_the_page_with_each_value_of_the_period(
+def test_the_figures_panel_comes_with_the_preview_with_each_value_of_the_period(
     ward, staff, django_assert_max_num_queries
 ) -> None:
     report = make_report(ward, "bao-cao-tuan", WEEKLY_RANGE)
     client = client_for(staff)
     kwargs = {"ward": ward.slug, "pk": report.pk}
     page = client.get(reverse("reports:detail", kwargs=kwargs)).content.decode()
-    figures = reverse("reports:figures", kwargs=kwargs)
-    assert f'hx-get="{figures}"' in page and "<code>[[ward.name]]</code>" not in page
-    with django_assert_max_num_queries(30):
-        rows = client.get(figures).content.decode()
+    preview = reverse("reports:preview", kwargs=kwargs)
+    assert f'hx-get="{preview}"' in page and '<tbody id="placeholder-rows">' in page
+    assert "<code>[[ward.name]]</code>" not in page, "the page itself reads no figures"
+    with django_assert_max_num_queries(40):
+        rows = client.get(preview, headers={"HX-Request": "true"}).content.decode()
+    assert '<template><tbody id="placeholder-rows" hx-swap-oob="innerHTML">' in rows
     assert "<code>[[ward.name]]</code>" in rows and ward.display_name in rows
     assert rows.count("<tr data-placeholder>") > 100
+    assert "placeholder-rows" not in client.get(preview).content.decode(), "the preview's own page has no panel"
 
 
 def test_section_ids_stay_plain_digits_past_a_thousand(ward, staff) -> None:

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 def test_report_pages_matrix(ward, seeds, staff, leader, home_affairs, other_staff) -> None:
     report = make_report(ward, "bao-cao-tuan", WEEKLY_RANGE)
     kwargs = {"ward": ward.slug, "pk": report.pk}
-    for name in ("reports:detail", "reports:preview", "reports:figures"):
+    for name in ("reports:detail", "reports:preview"):
         assert_permission_matrix(
             reverse(name, kwargs=kwargs), allowed=[staff, leader, home_affairs], outsider=other_staff
         )
@@ -68,5 +68,7 @@ def test_create_report_and_live_preview(ward, staff) -> None:
         {f"s{section.pk}-body": "<p onclick='x()'>Dân số [[ward.population]]</p>"},
     ).content.decode()
     assert "Dân số 36.296" in preview and "onclick" not in preview
-    figures = client.get(reverse("reports:figures", kwargs={"ward": ward.slug, "pk": report.pk})).content.decode()
+    figures = client.get(
+        reverse("reports:preview", kwargs={"ward": ward.slug, "pk": report.pk}), headers={"HX-Request": "true"}
+    ).content.decode()
     assert "[[ward.population]]" in figures and "36.296" in figures
