@@ -172,7 +172,8 @@ def section_save(request: HttpRequest, access: WardAccess, pk: int, section_pk: 
             "saved": saved,
             "access": access,
             "report": report,
-            "editable": report.is_draft,
+            # A save refused because the report left draft meanwhile keeps the typed text and says why.
+            "editable": report.is_draft or not saved,
         },
     )
 

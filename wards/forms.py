@@ -22,7 +22,12 @@ RANGE_KEYS = ("kind", "start", "end")
 
 def add_model_errors(form: forms.BaseForm, error: ValidationError) -> None:
     """A service's validation errors on the form: each under the field of its name, or above the form
-    when the form has no such field (form.add_error refuses a name that is not one of its fields)."""
+    when the form has no such field (form.add_error refuses a name that is not one of its fields). An error
+    raised with a bare message (a state check) goes above the form."""
+    if not hasattr(error, "error_dict"):
+        for problem in error.messages:
+            form.add_error(None, problem)
+        return
     for name, problems in error.message_dict.items():
         for problem in problems:
             form.add_error(name if name in form.fields else None, problem)

@@ -8,7 +8,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from reports.models import Report, ReportTemplate
+from reports.models import Report, ReportState, ReportTemplate
 from reports.services import DuplicateReport
 from reports.tests.factories import WEEKLY_RANGE, make_report
 from wards.tests.permissions import client_for
@@ -58,6 +58,22 @@ def test_a_refused_section_says_why_next_to_itself_and_keeps_the_text(ward, staf
     body = re.search(rf'<textarea name="s{section.pk}-body"[^>]*>', content)
     assert body is not None and "is-invalid" in body.group(0)
     assert content.index('class="invalid-feedback d-block"') > content.index(body.group(0))
+
+
+def test_a_section_saved_after_the_report_left_draft_keeps_the_text_and_says_why(ward, staff) -> None:
+    report = make_report(ward, "bao-cao-tuan", WEEKLY_RANGE)
+    section = report.sections.get(order=10)
+    Report.objects.filter(pk=report.pk).update(state=ReportState.SUBMITTED)
+    response = client_for(staff).post(
+        reverse("reports:section_save", kwargs={"ward": ward.slug, "pk": report.pk, "section_pk": section.pk}),
+        {f"s{section.pk}-heading": "", f"s{section.pk}-body": "<p>Đoạn vừa gõ</p>", f"s{section.pk}-footnotes": ""},
+    )
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Chỉ sửa được báo cáo ở trạng thái dự thảo" in content
+    assert "Đoạn vừa gõ" in content and "data-section-error" in content
+    section.refresh_from_db()
+    assert "Đoạn vừa gõ" not in section.body
 
 
 def test_the_page_has_contents_save_all_and_a_figure_search(ward, staff) -> None:
