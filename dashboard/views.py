@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from assets.figures import facility_figures
 from procedures.chart import week_chart
+from procedures.figures import figures_for as procedure_figures_for
 from procedures.figures import latest_period
 from procedures.figures import nested_figures as nested_procedure_figures
 from staffing.figures import headline_at as staffing_headline_at
@@ -28,9 +29,11 @@ def dashboard(request: HttpRequest, access: WardAccess) -> HttpResponse:
     today = timezone.localdate()
     # The latest week entered, not this calendar week: a dashboard of zeros says nothing.
     period = latest_period(ward) or PeriodKind.WEEK.containing(today)
-    # The chart's half year, stretched back when the latest entry alone is longer (a year's import).
-    chart_start = min(period.start, period.end - timedelta(weeks=CHART_WEEKS) + timedelta(days=1))
-    recent, latest = nested_procedure_figures(ward, DateRange(chart_start, period.end), period)
+    chart = DateRange(period.end - timedelta(weeks=CHART_WEEKS) + timedelta(days=1), period.end)
+    if period.start >= chart.start:
+        recent, latest = nested_procedure_figures(ward, chart, period)
+    else:  # a latest entry longer than the chart (a year's import): the chart still shows its half year
+        recent, latest = procedure_figures_for(ward, chart), procedure_figures_for(ward, period)
     return render(
         request,
         "dashboard/dashboard.html",

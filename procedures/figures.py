@@ -184,7 +184,7 @@ def nested_figures(ward: Ward, outer: DateRange, *inner: DateRange) -> tuple[Pro
     (the dashboard's half year and its latest week), in the three queries of one range."""
     for period in inner:
         if period.end != outer.end or period.start < outer.start:
-            raise ValueError(f"{period} does not end {outer}")
+            raise ValueError(f"{period} is not a range inside {outer} that ends on its last day")
     touching = list(
         CaseVolume.objects.filter(ward=ward, start__lte=outer.end, end__gte=outer.start).order_by("start", "pk")
     )

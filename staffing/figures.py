@@ -102,14 +102,10 @@ def _units(ward: Ward) -> list[OrgUnit]:
     return list(OrgUnit.objects.filter(ward=ward).order_by("order", "name"))
 
 
-def _function_rows(ward: Ward, *dates: date | None) -> list[StaffFunction]:
-    """The lists dated on or before the latest of `dates`, in one query for every cut taken from them."""
-    known = [on for on in dates if on is not None]
-    if not known:
-        return []
-    return list(
-        StaffFunction.objects.filter(ward=ward, on__lte=max(known)).select_related("unit").order_by("-on", "order")
-    )
+def _function_rows(ward: Ward, on: date, first_on: date | None) -> list[StaffFunction]:
+    """The lists dated on or before `on` or `first_on`, in one query for the cuts at both."""
+    last = max(on, first_on) if first_on else on
+    return list(StaffFunction.objects.filter(ward=ward, on__lte=last).select_related("unit").order_by("-on", "order"))
 
 
 def _functions(rows: list[StaffFunction], on: date | None) -> tuple[FunctionLine, ...]:

@@ -76,14 +76,14 @@ def _cell(cell: MatrixCell | None, texts: _Texts, states: dict[str, str]) -> str
     parts = []
     if cell.can_accept:
         parts.append(
-            f'<input class="form-check-input" type="checkbox" name="report" value="{int(cell.report_id or 0)}"'
+            f'<input class="form-check-input" type="checkbox" name="report" value="{cell.report_id}"'
             f' aria-label="{texts.accept}"> '
         )
     if cell.state not in states:
         states[cell.state] = f'<span aria-hidden="true">{ICONS.get(cell.state, "?")}</span> {escape(cell.state_label)}'
     state = states[cell.state]
     if cell.report_id:
-        state = f'<a href="{texts.reports_url}{int(cell.report_id)}/">{state}</a>'
+        state = f'<a href="{texts.reports_url}{cell.report_id}/">{state}</a>'
     parts.append(state)
     if cell.cell.late:
         parts.append(texts.late)

@@ -99,3 +99,12 @@ def test_home_affairs_navigation_follows_the_ward_they_read(ward: Ward, other_wa
     html = client_for(home_affairs).get(reverse("dashboard", kwargs={"ward": other_ward.slug})).content.decode()
     assert f'href="/w/{other_ward.slug}/procedures/"' in html
     assert f'href="/w/{ward.slug}/procedures/"' not in html
+
+
+def test_a_latest_entry_longer_than_the_chart_still_shows(ward: Ward, staff) -> None:
+    # A year's import is the latest entry: its tile shows the year, the chart its last half year.
+    CaseVolumeFactory(ward=ward, start=date(2025, 1, 1), end=date(2025, 12, 31), received=8557, resolved=8000)
+    response = client_for(staff).get(reverse("dashboard", kwargs={"ward": ward.slug}))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "01/01/2025 - 31/12/2025" in html and "8.557" in html

@@ -59,3 +59,12 @@ def test_save_all_section_error_and_leave_warning(page, catalogue_data, seeds, d
     visible = page.locator("tr[data-placeholder]:not(.d-none)")
     assert 0 < visible.count() < page.locator("tr[data-placeholder]").count()
     assert "tiếp nhận" in visible.first.inner_text().lower()
+    # The rows come again with a refreshed preview; the search typed still applies to them.
+    shown = visible.count()
+    page.evaluate(
+        "() => { window.settled = new Promise("
+        "(done) => document.body.addEventListener('htmx:afterSettle', done, {once: true})); }"
+    )
+    page.locator("#refresh-preview").click()
+    page.evaluate("() => window.settled.then(() => true)")
+    assert visible.count() == shown < page.locator("tr[data-placeholder]").count()

@@ -84,7 +84,7 @@
   // Searching ignores accents, so "tiep nhan" finds "tiếp nhận".
   const plain = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
   const search = document.getElementById("placeholder-search");
-  search?.addEventListener("input", () => {
+  const filter = () => {
     const wanted = plain(search.value.trim());
     let shown = 0;
     for (const row of document.querySelectorAll("tr[data-placeholder]")) {
@@ -93,6 +93,18 @@
       shown += match ? 1 : 0;
     }
     document.getElementById("placeholder-none").classList.toggle("d-none", shown > 0);
+  };
+  search?.addEventListener("input", filter);
+  // The rows come with each preview (out of band): a refreshed list keeps the search typed.
+  document.body.addEventListener("htmx:oobAfterSwap", (event) => {
+    if (search && event.detail.target?.id === "placeholder-rows") filter();
+  });
+  // A preview that fails leaves no rows; say so rather than "Loading…" for ever.
+  document.body.addEventListener("htmx:responseError", (event) => {
+    const rows = document.getElementById("placeholder-rows");
+    if (rows && event.detail.elt?.id === "report-preview" && !rows.querySelector("tr[data-placeholder]")) {
+      rows.querySelector("td").textContent = rows.dataset.errorText;
+    }
   });
 
   refresh();
