@@ -94,7 +94,7 @@ def test_the_figures_panel_comes_with_the_preview_with_each_value_of_the_period(
     kwargs = {"ward": ward.slug, "pk": report.pk}
     page = client.get(reverse("reports:detail", kwargs=kwargs)).content.decode()
     preview = reverse("reports:preview", kwargs=kwargs)
-    assert f'hx-get="{preview}"' in page and '<tbody id="placeholder-rows">' in page
+    assert f'hx-get="{preview}"' in page and '<tbody id="placeholder-rows"' in page
     assert "<code>[[ward.name]]</code>" not in page, "the page itself reads no figures"
     with django_assert_max_num_queries(40):
         rows = client.get(preview, headers={"HX-Request": "true"}).content.decode()
