@@ -111,7 +111,7 @@ def report_detail(request: HttpRequest, access: WardAccess, pk: int) -> HttpResp
             form.version = versions.get(section.pk)
     else:
         # A report nobody may edit is read, not edited: its sections show with their figures filled in.
-        values = resolve(report.ward, DateRange(report.start, report.end))
+        values = report_values(report, issued(report))  # as the preview and the PDF fill them
         for section in stored:
             section.filled = _filled(section, values)
         sections = [(section, None) for section in stored]
