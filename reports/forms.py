@@ -14,8 +14,22 @@ class ReportCreateForm(forms.Form):
     template = forms.ModelChoiceField(ReportTemplate.objects.all(), label=_("Template"))
 
 
+class _MarkedInvalid(forms.BoundField):
+    """Bootstrap marks a field in error on the field itself, as crispy does; errors come from cleaning and
+    from the save service alike."""
+
+    def build_widget_attrs(self, attrs: dict[str, Any], widget: forms.Widget | None = None) -> dict[str, Any]:
+        attrs = super().build_widget_attrs(attrs, widget)
+        if self.errors:  # the widget's own classes are replaced by these, so they are carried over
+            own = (widget or self.field.widget).attrs.get("class", "")
+            attrs["class"] = " ".join(f"{own} {attrs.get('class', '')} is-invalid".split())
+        return attrs
+
+
 class ReportSectionForm(forms.ModelForm):
     """Shown through reports/_section_fields.html, not crispy (see there)."""
+
+    bound_field_class = _MarkedInvalid
 
     class Meta:
         model = ReportSection
@@ -30,16 +44,6 @@ class ReportSectionForm(forms.ModelForm):
             "body": forms.Textarea(attrs={"rows": 8, "data-prose": "1", "class": "section-body textarea form-control"}),
             "footnotes": forms.Textarea(attrs={"rows": 2, "class": "textarea form-control"}),
         }
-
-    def add_error(self, field: str | None, error: Any) -> None:
-        super().add_error(field, error)
-        # Bootstrap marks a field in error on the field itself, as crispy does; errors come from cleaning
-        # and from the save service alike.
-        for name in self.errors:
-            if name in self.fields:
-                widget = self.fields[name].widget
-                if "is-invalid" not in widget.attrs.get("class", ""):
-                    widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
 
 
 class ReportHeaderForm(forms.ModelForm):
