@@ -11,6 +11,7 @@ from django.urls import reverse
 from reports.models import Report, ReportState, ReportTemplate
 from reports.services import DuplicateReport
 from reports.tests.factories import WEEKLY_RANGE, make_report
+from wards.tests.lists import assert_queries_do_not_grow
 from wards.tests.permissions import client_for
 
 pytestmark = pytest.mark.django_db
@@ -127,3 +128,26 @@ def test_a_report_read_only_shows_its_text_with_the_figures_filled(ward, staff, 
     assert "[[ward.committee]]" in editing, "the editor keeps the keys"
     assert "data-section-text" in reading and "[[" not in reading.split('id="report-toc"')[0]
     assert ward.committee_name in reading
+
+
+@pytest.mark.parametrize("state", [ReportState.DRAFT, ReportState.APPROVED])
+def test_the_report_page_queries_do_not_grow_with_sections(ward, staff, state, django_assert_num_queries) -> None:
+    report = make_report(ward, "bao-cao-tuan", WEEKLY_RANGE)
+    Report.objects.filter(pk=report.pk).update(state=state, number=12, issued_on=WEEKLY_RANGE.end)
+    url = reverse("reports:detail", kwargs={"ward": ward.slug, "pk": report.pk})
+    section = report.sections.get(order=10)
+
+    def add_sections() -> None:
+        for n in range(20):
+            section.pk, section.order = None, 1000 + n
+            section.save()
+
+    assert_queries_do_not_grow(client_for(staff), url, add_sections, django_assert_num_queries)
+
+
+def test_a_read_only_report_fills_its_own_number_as_its_pdf_does(ward, staff) -> None:
+    report = make_report(ward, "bao-cao-tuan", WEEKLY_RANGE)
+    report.sections.filter(order=10).update(body="<p>Báo cáo số [[report.number]]</p>")
+    Report.objects.filter(pk=report.pk).update(state=ReportState.APPROVED, number=12, issued_on=WEEKLY_RANGE.end)
+    page = client_for(staff).get(reverse("reports:detail", kwargs={"ward": ward.slug, "pk": report.pk}))
+    assert f"Báo cáo số 12/BC-{ward.document_code}" in page.content.decode()
